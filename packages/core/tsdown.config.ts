@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', constraints: 'src/entries/constraints.ts', query: 'src/entries/query.ts' },
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  dts: true,
+  clean: true,
+  external: ['ofetch', '@tanstack/query-core'],
+})
