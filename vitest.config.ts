@@ -23,6 +23,16 @@ export default defineConfig({
         resolve: { alias },
         test: { name: 'core', root: './packages/core', include: ['test/**/*.test.ts'], environment: 'node' },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: 'react',
+          root: './packages/react',
+          include: ['test/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'], tsconfig: '../../tsconfig.json' },
+        },
+      },
     ],
   },
 })

@@ -1,2 +1,50 @@
+/**
+ * `@horizon-ts/core`: the isomorphic Horizon client.
+ * @example
+ * ```ts
+ * import { HorizonClient, LoginPassword } from '@horizon-ts/core'
+ * const client = new HorizonClient({ baseUrl: 'http://127.0.0.1:8000', auth: new LoginPassword({ login: 'me', password: '1' }) })
+ * const page = await client.paginateNamespaces({ page_size: 10 })
+ * ```
+ */
+export { HorizonClient } from './horizon/client.js'
+export type { CreateOptions, DeleteOptions, DryRunMethods, HorizonClientOptions, HorizonMethods } from './horizon/client.js'
+export { AccessToken, LoginPassword } from './horizon/auth.js'
+export { BearerToken } from './transport/auth.js'
+export {
+  AbortError,
+  AuthorizationError,
+  BadRequestError,
+  EntityAlreadyExistsError,
+  EntityNotFoundError,
+  HorizonError,
+  InternalServerError,
+  InvalidRequestError,
+  NetworkError,
+  PermissionDeniedError,
+  RequestValidationError,
+  ResponseValidationError,
+  ServiceUnavailableError,
+  TimeoutError,
+  UnexpectedResponseError,
+} from './horizon/errors.js'
+export type { ErrorInfo } from './horizon/errors.js'
+export { operations } from './horizon/operations.js'
+export type { Operation, OperationArgs, OperationName, OperationResult, Operations } from './horizon/operations.js'
+export type { IterateOptions } from './horizon/pagination.js'
+export { HORIZON_VERSION } from './horizon/generated/version.js'
+export { Transport } from './transport/transport.js'
+export type { DryRunRequest, TransportOptions, TransportResponse } from './transport/transport.js'
+export type {
+  AuthContext,
+  AuthStrategy,
+  CallOptions,
+  Failure,
+  Hooks,
+  RequestInfo,
+  RequestSpec,
+  RetryOptions,
+  TimeoutOptions,
+} from './transport/types.js'
 export type * from './horizon/types.js'
 export type { ValidationIssue } from './horizon/constraints.js'

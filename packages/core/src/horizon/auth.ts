@@ -1,0 +1,102 @@
+import { BearerToken, decodeJwtClaims } from '../transport/auth.js'
+import type { AuthContext, AuthStrategy } from '../transport/types.js'
+import { AuthorizationError, makeError } from './errors.js'
+import type { AuthTokenResponseV1 } from './types.js'
+import { toSpec } from './request.js'
+
+/**
+ * OAuth2 password login on `/v1/auth/token`. The token lives in memory only; it is renewed
+ * before `expires_at` (less `skewSeconds`) and once after a 401. Concurrent calls share one login.
+ * @example
+ * ```ts
+ * const client = new HorizonClient({ baseUrl, auth: new LoginPassword({ login: 'me', password: '12345' }) })
+ * await client.authorize()
+ * ```
+ */
+export class LoginPassword implements AuthStrategy {
+  readonly login: string
+  readonly #password: string
+  readonly #skew: number
+  #token?: { header: string; expiresAt: number }
+  #pending?: Promise<string>
+
+  constructor(options: { login: string; password: string; skewSeconds?: number }) {
+    this.login = options.login
+    this.#password = options.password
+    this.#skew = options.skewSeconds ?? 30
+  }
+
+  /** Seconds since the epoch at which the current token expires, if logged in. */
+  get expiresAt(): number | undefined {
+    return this.#token?.expiresAt
+  }
+
+  header(ctx: AuthContext): string | Promise<string> {
+    const t = this.#token
+    return t && t.expiresAt - this.#skew > Date.now() / 1000 ? t.header : this.#login(ctx)
+  }
+
+  async refresh(ctx: AuthContext, rejected?: string): Promise<boolean> {
+    // Another call may have logged in again already: retry with that token.
+    if (!this.#token || this.#token.header === rejected) this.#token = undefined
+    await this.header(ctx)
+    return true
+  }
+
+  reset(): void {
+    this.#token = undefined
+  }
+
+  #login(ctx: AuthContext): Promise<string> {
+    this.#pending ??= ctx
+      .send<AuthTokenResponseV1>(toSpec('login', [this.login, this.#password]), { signal: ctx.signal })
+      .then((t) => {
+        this.#token = { header: `Bearer ${t.access_token}`, expiresAt: t.expires_at }
+        return this.#token.header
+      })
+      .finally(() => {
+        this.#pending = undefined
+      })
+    return this.#pending
+  }
+
+  /** Keeps the password out of logs and serialised state. */
+  toJSON(): object {
+    return { type: 'LoginPassword', login: this.login }
+  }
+}
+
+/**
+ * A given JWT, sent as a bearer token. Its `exp` is read (not verified) at construction: a
+ * token without `exp` or already expired is refused with `AuthorizationError`, as the Python
+ * client does; once it expires, calls fail with `AuthorizationError` before sending.
+ * @example
+ * ```ts
+ * new HorizonClient({ baseUrl, auth: new AccessToken(tokenFromSomewhere) })
+ * ```
+ */
+export class AccessToken extends BearerToken {
+  /** `exp` claim, seconds since the epoch */
+  readonly expiresAt: number
+
+  constructor(token: string) {
+    super(token)
+    const exp = decodeJwtClaims(token)?.exp
+    if (typeof exp !== 'number') throw makeError(AuthorizationError, 'Missing expiration time in token', {})
+    this.expiresAt = exp
+    this.#check()
+  }
+
+  override header(): Promise<string | undefined> {
+    this.#check()
+    return super.header()
+  }
+
+  override refresh(): boolean {
+    return false
+  }
+
+  #check(): void {
+    if (this.expiresAt <= Date.now() / 1000) throw makeError(AuthorizationError, 'Access token is expired', {})
+  }
+}

@@ -1,0 +1,209 @@
+import { Transport, type DryRunRequest, type TransportOptions } from '../transport/transport.js'
+import type { AuthStrategy, CallOptions } from '../transport/types.js'
+import { EntityAlreadyExistsError, EntityNotFoundError, ResponseValidationError, makeError, toHorizonError } from './errors.js'
+import { HORIZON_VERSION } from './generated/version.js'
+import { type OperationArgs, type OperationName, type OperationResult, type Operations, operations } from './operations.js'
+import { type IterateOptions, iteratePages } from './pagination.js'
+import { toSpec } from './request.js'
+import type {
+  HWMHistoryPaginateQueryV1,
+  HWMHistoryResponseV1,
+  HWMPaginateQueryV1,
+  HWMResponseV1,
+  NamespaceCreateRequestV1,
+  NamespaceHistoryPaginateQueryV1,
+  NamespaceHistoryResponseV1,
+  NamespacePaginateQueryV1,
+  NamespaceResponseV1,
+} from './types.js'
+
+/** Options of `HorizonClient`: the transport's, less the error factory, plus response validation. */
+export interface HorizonClientOptions extends Omit<TransportOptions, 'toError'> {
+  auth?: AuthStrategy
+  /** check every answer against the OpenAPI schema; a mismatch raises `ResponseValidationError` */
+  validateResponses?: boolean
+}
+
+/** `createNamespace` options: `ifNotExists` answers the existing namespace instead of a 409. */
+export interface CreateOptions extends CallOptions {
+  ifNotExists?: boolean
+}
+/** `deleteHwm` / `deleteNamespace` options: `ifExists` succeeds on 404. */
+export interface DeleteOptions extends CallOptions {
+  ifExists?: boolean
+}
+
+type OptionsOf<K extends OperationName> = K extends 'createNamespace'
+  ? CreateOptions
+  : K extends 'deleteHwm' | 'deleteNamespace'
+    ? DeleteOptions
+    : CallOptions
+
+/** One method per operation, with the row's arguments and a last optional options argument. */
+export type HorizonMethods = {
+  [K in OperationName]: (...args: [...OperationArgs<K>, options?: OptionsOf<K>]) => Promise<OperationResult<K>>
+}
+/** The same methods in dry mode: they resolve to the request they would send. */
+export type DryRunMethods = {
+  [K in OperationName]: (...args: [...OperationArgs<K>, options?: CallOptions]) => Promise<DryRunRequest>
+}
+
+const names = Object.keys(operations) as OperationName[]
+const isOptions = (x: unknown, arity: number, args: unknown[]) => args.length > arity && typeof x === 'object'
+
+/**
+ * The Horizon client: every v1 operation as a method, on a fetch transport that runs unchanged
+ * in browsers and Node.
+ * @example
+ * ```ts
+ * import { HorizonClient, LoginPassword } from '@horizon-ts/core'
+ * const client = new HorizonClient({ baseUrl: 'http://127.0.0.1:8000', auth: new LoginPassword({ login: 'me', password: '12345' }) })
+ * const ns = await client.createNamespace({ name: 'etl' })
+ * const hwm = await client.createHwm({ namespace_id: ns.id, name: 'orders', type: 'column_int', value: 1 })
+ * await client.updateHwm(hwm.id, { value: 2 })
+ * const history = await client.paginateHwmHistory({ hwm_id: hwm.id })
+ * ```
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the methods are generated from the operation table
+export class HorizonClient {
+  readonly options: HorizonClientOptions
+  readonly transport: Transport
+  /** The same operations, answering the request they would send instead of sending it. */
+  readonly dry: DryRunMethods
+  #versionChecked = false
+
+  constructor(options: HorizonClientOptions) {
+    this.options = options
+    const hooks = options.hooks
+    this.transport = new Transport({
+      ...options,
+      toError: toHorizonError,
+      hooks: { ...hooks, onResponse: (e) => (this.#checkVersion(e.headers), hooks?.onResponse?.(e)) },
+    })
+    const dry = {} as Record<string, (...args: unknown[]) => Promise<DryRunRequest>>
+    for (const name of names) {
+      const arity = operations[name].parts.length
+      dry[name] = async (...args) => {
+        const call = isOptions(args[arity], arity, args) ? (args.pop() as CallOptions) : {}
+        return this.transport.preview(toSpec(name, args as never), call)
+      }
+    }
+    this.dry = dry as DryRunMethods
+  }
+
+  /** Logs in now (with `LoginPassword`), rather than on the first call. */
+  async authorize(options: CallOptions = {}): Promise<void> {
+    await this.options.auth?.header({ send: (s, o) => this.transport.send(s, o).then((r) => r.data as never), ...options })
+  }
+
+  /** Forgets the login (in memory only; Horizon has no logout route). */
+  logout(): void {
+    this.options.auth?.reset?.()
+  }
+
+  /**
+   * A copy with other options (headers, timeout, retry, hooks…) that shares this client's auth,
+   * hence its login.
+   * @example `const fast = client.with({ timeout: { requestTimeout: 1 } })`
+   */
+  with(overrides: Partial<HorizonClientOptions>): HorizonClient {
+    return new HorizonClient({ ...this.options, ...overrides, headers: { ...this.options.headers, ...overrides.headers } })
+  }
+
+  /** Calls operation `name`: validates, sends, checks the answer. */
+  async call<K extends OperationName>(
+    name: K,
+    args: OperationArgs<K>,
+    options: CallOptions = {},
+  ): Promise<OperationResult<K>> {
+    const op: Operations[OperationName] = operations[name]
+    const { data } = await this.transport.send<OperationResult<K>>(toSpec(name, args), options)
+    if (this.options.validateResponses && op.response) {
+      const { checkResponse } = await import('./response-check.js')
+      const details = checkResponse(op.response, data)
+      if (details.length)
+        throw makeError(ResponseValidationError, `Answer of ${name} does not match ${op.response}`, { body: data }, { details })
+    }
+    return data
+  }
+
+  /** `createNamespace(data, { ifNotExists: true })` answers the existing namespace on 409. */
+  async createNamespace(data: NamespaceCreateRequestV1, options: CreateOptions = {}): Promise<NamespaceResponseV1> {
+    try {
+      return await this.call('createNamespace', [data], options)
+    } catch (e) {
+      if (!(options.ifNotExists && e instanceof EntityAlreadyExistsError)) throw e
+      const page = await this.call('paginateNamespaces', [{ name: data.name }], options)
+      if (!page.items[0]) throw e
+      return page.items[0]
+    }
+  }
+
+  /** `deleteNamespace(id, { ifExists: true })` succeeds on 404. */
+  deleteNamespace(namespaceId: number, options: DeleteOptions = {}): Promise<void> {
+    return this.#delete(this.call('deleteNamespace', [namespaceId], options), options)
+  }
+
+  /** `deleteHwm(id, { ifExists: true })` succeeds on 404. */
+  deleteHwm(hwmId: number, options: DeleteOptions = {}): Promise<void> {
+    return this.#delete(this.call('deleteHwm', [hwmId], options), options)
+  }
+
+  /** Every namespace, page after page. @example `for await (const ns of client.iterateNamespaces()) …` */
+  iterateNamespaces(query: NamespacePaginateQueryV1 = {}, options?: IterateOptions): AsyncGenerator<NamespaceResponseV1> {
+    return iteratePages((q, o) => this.call('paginateNamespaces', [q], o), { page_size: 50, ...query }, options)
+  }
+
+  /** Every HWM of a namespace. @example `for await (const hwm of client.iterateHwm({ namespace_id: 1 })) …` */
+  iterateHwm(query: HWMPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMResponseV1> {
+    return iteratePages((q, o) => this.call('paginateHwm', [q], o), { page_size: 50, ...query }, options)
+  }
+
+  /** Every history row of an HWM, newest first. */
+  iterateHwmHistory(query: HWMHistoryPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMHistoryResponseV1> {
+    return iteratePages((q, o) => this.call('paginateHwmHistory', [q], o), { page_size: 50, ...query }, options)
+  }
+
+  /** Every history row of a namespace, newest first. */
+  iterateNamespaceHistory(
+    query: NamespaceHistoryPaginateQueryV1,
+    options?: IterateOptions,
+  ): AsyncGenerator<NamespaceHistoryResponseV1> {
+    return iteratePages((q, o) => this.call('paginateNamespaceHistory', [q], o), { page_size: 50, ...query }, options)
+  }
+
+  async #delete(call: Promise<void>, options: DeleteOptions): Promise<void> {
+    try {
+      await call
+    } catch (e) {
+      if (!(options.ifExists && e instanceof EntityNotFoundError)) throw e
+    }
+  }
+
+  /** Warns once, as the Python client does, when the server is newer than the types. */
+  #checkVersion(headers: Headers): void {
+    const version = headers.get('x-application-version')
+    if (this.#versionChecked || !version) return
+    this.#versionChecked = true
+    const [a, b] = [version, HORIZON_VERSION].map((v) => v.split('.').map(Number))
+    const newer = a!.findIndex((n, i) => n !== (b![i] ?? 0))
+    if (newer >= 0 && a![newer]! > (b![newer] ?? 0)) {
+      const message = `Horizon client types are for ${HORIZON_VERSION}, the server runs ${version}. Please upgrade.`
+      ;(this.options.hooks?.onWarning ?? console.warn)(message)
+    }
+  }
+}
+
+// The other methods come straight from their rows.
+for (const name of names) {
+  const proto = HorizonClient.prototype as unknown as Record<string, unknown>
+  if (name in proto) continue
+  const arity = operations[name].parts.length
+  proto[name] = function (this: HorizonClient, ...args: unknown[]) {
+    const options = isOptions(args[arity], arity, args) ? (args.pop() as CallOptions) : undefined
+    return this.call(name, args as never, options)
+  }
+}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the class
+export interface HorizonClient extends Omit<HorizonMethods, 'createNamespace' | 'deleteNamespace' | 'deleteHwm'> {}

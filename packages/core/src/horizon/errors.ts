@@ -1,0 +1,151 @@
+import type { Failure } from '../transport/types.js'
+import type { ValidationIssue } from './constraints.js'
+
+/** What every error tells: the request, the status, the server's request id, the parsed body. */
+export interface ErrorInfo {
+  request?: { method: string; url: string }
+  status?: number
+  /** `X-Request-ID` of the answer: quote it to the operators */
+  requestId?: string
+  body?: unknown
+  cause?: unknown
+}
+
+/**
+ * Root of every error the client raises.
+ * @example
+ * ```ts
+ * try { await client.getHwm(5) } catch (e) {
+ *   if (e instanceof EntityNotFoundError) console.log(e.message) // "HWM with id=5 not found"
+ *   else if (e instanceof HorizonError) console.log(e.status, e.requestId)
+ * }
+ * ```
+ */
+export class HorizonError extends Error {
+  request?: { method: string; url: string }
+  status?: number
+  requestId?: string
+  body?: unknown
+
+  constructor(message: string, info: ErrorInfo = {}) {
+    super(message, info.cause === undefined ? undefined : { cause: info.cause })
+    this.name = new.target.name
+    this.request = info.request
+    this.status = info.status
+    this.requestId = info.requestId
+    this.body = info.body
+  }
+}
+
+/** 400 `bad_request`: the server refused the operation (e.g. deleting a namespace that has HWMs). */
+export class BadRequestError extends HorizonError {}
+/** 401: no, a bad or an expired token, or a failed login. */
+export class AuthorizationError extends HorizonError {}
+/** 503 `service_unavailable`. */
+export class ServiceUnavailableError extends HorizonError {}
+/** 500 `unknown`: the server failed. */
+export class InternalServerError extends HorizonError {}
+/** The connection failed (refused, reset, DNS, CORS in a browser). */
+export class NetworkError extends HorizonError {}
+/** `connectionTimeout` or `requestTimeout` ran out. */
+export class TimeoutError extends HorizonError {}
+/** The caller's signal aborted the call. */
+export class AbortError extends HorizonError {}
+/** An answer that is not Horizon's: a routing 404/405, a proxy's HTML page, truncated JSON. */
+export class UnexpectedResponseError extends HorizonError {
+  /** the start of the body as received */
+  excerpt?: string
+}
+
+/** 403 `permission_denied`: the user's role in the namespace is too low. */
+export class PermissionDeniedError extends HorizonError {
+  requiredRole?: string
+  actualRole?: string
+}
+
+/** Fields of 404 and 409 details: which entity, by which field, with which value. */
+class EntityError extends HorizonError {
+  entityType?: string
+  field?: string
+  value?: unknown
+}
+/** 404 `not_found`, e.g. "HWM with id=5 not found". */
+export class EntityNotFoundError extends EntityError {}
+/** 409 `already_exists`, e.g. "Namespace with name='x' already exists". */
+export class EntityAlreadyExistsError extends EntityError {}
+
+/** A list of 422-style details: which field, what rule, what input. */
+class DetailsError extends HorizonError {
+  details: ValidationIssue[] = []
+}
+/** 422 `invalid_request` from the server. */
+export class InvalidRequestError extends DetailsError {}
+/** Refused by the client before sending: same `details` shape as the server's 422. */
+export class RequestValidationError extends DetailsError {}
+/** `validateResponses: true` found an answer that does not match the schema. */
+export class ResponseValidationError extends DetailsError {}
+
+type Ctor = new (message: string, info: ErrorInfo) => HorizonError
+const BY_CODE: Record<string, Ctor> = {
+  bad_request: BadRequestError,
+  unauthorized: AuthorizationError,
+  permission_denied: PermissionDeniedError,
+  not_found: EntityNotFoundError,
+  already_exists: EntityAlreadyExistsError,
+  invalid_request: InvalidRequestError,
+  service_unavailable: ServiceUnavailableError,
+  unknown: InternalServerError,
+}
+
+/** Builds an error of `Class` and copies extra fields onto it. */
+export function makeError<T extends HorizonError>(
+  Class: new (message: string, info: ErrorInfo) => T,
+  message: string,
+  info: ErrorInfo,
+  extra: Partial<T> = {},
+): T {
+  return Object.assign(new Class(message, info), extra)
+}
+
+const describeDetails = (details: ValidationIssue[]) =>
+  details.map((d) => `${d.location.join('.')}: ${d.message}`).join('; ')
+
+/** Turns a transport failure into the Horizon error class its status and envelope call for. */
+export function toHorizonError(f: Failure): HorizonError {
+  const info: ErrorInfo = { request: f.request, status: f.status, requestId: f.requestId, body: f.body, cause: f.cause }
+  const where = `${f.request.method} ${f.request.url}`
+  if (f.kind === 'network') return makeError(NetworkError, `Network error on ${where}`, info)
+  if (f.kind === 'timeout') return makeError(TimeoutError, `Timed out on ${where}`, info)
+  if (f.kind === 'abort') return makeError(AbortError, `Aborted: ${where}`, info)
+  const error = (f.body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error
+  const Class = typeof error?.code === 'string' ? BY_CODE[error.code] : undefined
+  if (!error || !Class) {
+    const excerpt = f.excerpt ?? (f.body === undefined ? '' : JSON.stringify(f.body).slice(0, 200))
+    return makeError(UnexpectedResponseError, `Unexpected response ${f.status ?? ''} from ${where}: ${excerpt}`, info, {
+      excerpt,
+    })
+  }
+  const d = (error.details ?? {}) as Record<string, unknown>
+  const message = String(error.message)
+  if (Class === PermissionDeniedError)
+    return makeError(PermissionDeniedError, message, info, {
+      requiredRole: d.required_role as string,
+      actualRole: d.actual_role as string,
+    })
+  if (Class === EntityNotFoundError || Class === EntityAlreadyExistsError)
+    return makeError(Class as typeof EntityNotFoundError, message, info, {
+      entityType: d.entity_type as string,
+      field: d.field as string,
+      value: d.value,
+    })
+  if (Class === InvalidRequestError) {
+    const details = Array.isArray(error.details) ? (error.details as ValidationIssue[]) : []
+    return makeError(InvalidRequestError, `${message}: ${describeDetails(details)}`, info, { details })
+  }
+  return makeError(Class, message, info)
+}
+
+/** The error raised when the client refuses input before sending. */
+export function requestValidationError(details: ValidationIssue[], what: string): RequestValidationError {
+  return makeError(RequestValidationError, `Invalid ${what}: ${describeDetails(details)}`, {}, { details })
+}

@@ -1,0 +1,58 @@
+/**
+ * Checks answers against the OpenAPI document's schemas (`validateResponses: true`). Loaded on
+ * demand, so clients that do not validate do not carry the schemas.
+ */
+import type { ValidationIssue } from './constraints.js'
+import { schemas } from './generated/response-schemas.js'
+
+interface Schema {
+  type?: string
+  required?: string[]
+  properties?: Record<string, Schema>
+  items?: Schema
+  anyOf?: Schema[]
+  enum?: unknown[]
+  const?: unknown
+  $ref?: string
+}
+
+const typeOf = (x: unknown) =>
+  x === null ? 'null' : Array.isArray(x) ? 'array' : Number.isInteger(x) ? 'integer' : typeof x
+
+function check(schema: Schema, x: unknown, at: Array<string | number>, out: ValidationIssue[]): void {
+  if (schema.$ref) return check(schemas[schema.$ref] as Schema, x, at, out)
+  const fail = (code: string, message: string) => out.push({ location: at, message, code, context: {}, input: x })
+  if (schema.anyOf) {
+    const ok = schema.anyOf.some((s) => {
+      const tmp: ValidationIssue[] = []
+      check(s, x, at, tmp)
+      return tmp.length === 0
+    })
+    if (!ok) fail('union', 'Input matches none of the allowed schemas')
+    return
+  }
+  const t = typeOf(x)
+  if (schema.type && schema.type !== t && !(schema.type === 'number' && t === 'integer'))
+    return void fail(`${schema.type}_type`, `Input should be of type ${schema.type}`)
+  if (schema.enum && !schema.enum.includes(x)) return void fail('enum', `Input should be one of ${schema.enum.join(', ')}`)
+  if (schema.const !== undefined && schema.const !== x) return void fail('literal_error', `Input should be ${schema.const}`)
+  if (t === 'array' && schema.items) (x as unknown[]).forEach((item, i) => check(schema.items!, item, [...at, i], out))
+  if (t === 'object') {
+    const obj = x as Record<string, unknown>
+    for (const key of schema.required ?? []) if (!(key in obj)) out.push({ location: [...at, key], message: 'Field required', code: 'missing', context: {}, input: obj })
+    for (const [key, s] of Object.entries(schema.properties ?? {})) if (key in obj) check(s, obj[key], [...at, key], out)
+  }
+}
+
+/** Issues of `data` against the named component schema; `[]` when it matches. */
+export function checkResponse(schemaName: string, data: unknown): ValidationIssue[] {
+  const out: ValidationIssue[] = []
+  // whoami answers UserResponseV1WithAdmin for a superadmin, UserResponseV1 otherwise
+  const names = schemaName === 'UserResponseV1' ? ['UserResponseV1WithAdmin', 'UserResponseV1'] : [schemaName]
+  for (const name of names) {
+    out.length = 0
+    check({ $ref: name }, data, ['response'], out)
+    if (!out.length) break
+  }
+  return out
+}

@@ -1,0 +1,51 @@
+import type { AuthStrategy } from './types.js'
+
+/** The current token, or a function that returns it (for apps whose OAuth library owns the token). */
+export type TokenSource = string | (() => string | undefined | Promise<string | undefined>)
+
+/**
+ * Sends a given token: `Authorization: <scheme> <token>`.
+ * @example
+ * ```ts
+ * new BearerToken('eyJ…')                                   // a fixed token
+ * new BearerToken(() => oidc.getAccessToken(), { scheme: 'Bearer+OIDC' }) // asked before every request
+ * ```
+ */
+export class BearerToken implements AuthStrategy {
+  readonly #source: TokenSource
+  readonly #scheme: string
+
+  constructor(token: TokenSource, options: { scheme?: string } = {}) {
+    this.#source = token
+    this.#scheme = options.scheme ?? 'Bearer'
+  }
+
+  async header(): Promise<string | undefined> {
+    const token = typeof this.#source === 'function' ? await this.#source() : this.#source
+    return token ? `${this.#scheme} ${token}` : undefined
+  }
+
+  /** A token function may hand out a fresh token after a 401; a fixed token cannot change. */
+  refresh(): boolean {
+    return typeof this.#source === 'function'
+  }
+
+  /** Keeps tokens out of `console.log`, `JSON.stringify` and error reports. */
+  toJSON(): object {
+    return { type: 'BearerToken', scheme: this.#scheme }
+  }
+}
+
+/** Reads a JWT's claims without checking its signature (the server does that). */
+export function decodeJwtClaims(token: string): Record<string, unknown> | undefined {
+  const part = token.split('.')[1]
+  if (!part) return undefined
+  try {
+    const base64 = part.replace(/-/g, '+').replace(/_/g, '/')
+    const bytes = Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) => c.charCodeAt(0))
+    const claims: unknown = JSON.parse(new TextDecoder().decode(bytes))
+    return typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>) : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,101 @@
+/** What a request is, before it is sent: method, path under the base URL, query, body. */
+export interface RequestSpec {
+  method: string
+  /** path under the base URL, e.g. `/v1/hwm/5` */
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  /** JSON body */
+  body?: unknown
+  /** form body, sent as `application/x-www-form-urlencoded` */
+  form?: Record<string, string>
+  /** send the auth header (default true) */
+  auth?: boolean
+}
+
+/** Per-call options: every client method takes them as its last argument. */
+export interface CallOptions {
+  /** aborts the call (raises `AbortError`) */
+  signal?: AbortSignal
+  /** headers for this call only */
+  headers?: Record<string, string>
+}
+
+/**
+ * Retry rules of urllib3's `Retry`, which Horizon's Python client uses.
+ * @example `{ total: 3, backoffFactor: 0.1, statusForcelist: [502, 503, 504], backoffJitter: 0 }`
+ */
+export interface RetryOptions {
+  /** retries after the first attempt (default 3; 0 disables) */
+  total?: number
+  /** seconds; the n-th consecutive retry waits `backoffFactor * 2^(n-1)`, the first none (default 0.1) */
+  backoffFactor?: number
+  /** statuses retried for idempotent methods (default 502, 503, 504) */
+  statusForcelist?: number[]
+  /** seconds of random jitter added to a backoff (default 0) */
+  backoffJitter?: number
+  /** seconds a backoff is capped at (default 120) */
+  backoffMax?: number
+}
+
+/** Timeouts in seconds, as in the Python client. */
+export interface TimeoutOptions {
+  /** bound on the wait for response headers (default 3) */
+  connectionTimeout?: number
+  /** bound on a whole attempt, body included (default 5) */
+  requestTimeout?: number
+}
+
+/** A request as hooks, errors and dry runs show it: the token is redacted. */
+export interface RequestInfo {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body?: unknown
+}
+
+/** Why a call failed, handed to the error factory that turns it into a typed error. */
+export interface Failure {
+  kind: 'status' | 'network' | 'timeout' | 'abort' | 'unexpected'
+  request: { method: string; url: string }
+  status?: number
+  requestId?: string
+  /** parsed body (status failures) */
+  body?: unknown
+  /** the start of a body that could not be parsed */
+  excerpt?: string
+  /** response headers, where a response came */
+  headers?: Headers
+  cause?: unknown
+}
+
+/** Hooks for logging and tracing; errors thrown by a hook propagate. */
+export interface Hooks {
+  onRequest?: (event: { request: RequestInfo; attempt: number }) => void | Promise<void>
+  onResponse?: (event: {
+    request: RequestInfo
+    status: number
+    headers: Headers
+    requestId?: string
+    durationMs: number
+  }) => void | Promise<void>
+  onRetry?: (event: { request: RequestInfo; attempt: number; delayMs: number; reason: string }) => void | Promise<void>
+  onError?: (event: { request: RequestInfo; error: Error }) => void | Promise<void>
+  /** non-fatal notices, such as a server newer than the client's types */
+  onWarning?: (message: string) => void
+}
+
+/** The parts of an auth strategy the transport calls. */
+export interface AuthStrategy {
+  /** the `Authorization` header value for the next request; may log in first */
+  header(ctx: AuthContext): string | undefined | Promise<string | undefined>
+  /** after a 401: get new credentials and say whether the request is worth one more try */
+  refresh?(ctx: AuthContext, rejected?: string): boolean | Promise<boolean>
+  /** forget credentials (log out) */
+  reset?(): void
+}
+
+/** What an auth strategy can use: a sender that adds no auth, and the caller's signal. */
+export interface AuthContext {
+  send: <T>(spec: RequestSpec, options?: CallOptions) => Promise<T>
+  signal?: AbortSignal
+}

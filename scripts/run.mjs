@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+// Entry of `npm test` and `npm run demo` on a machine that has only Node ≥ 20 and npm:
+// it brings pnpm through Corepack, installs what is missing, then runs the task.
+// Node built-ins only: nothing is installed yet when this starts.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const env = { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', NO_COLOR: process.env.NO_COLOR ?? '1' }
+
+/** Runs a command in the repo root, inheriting stdio; returns its exit status. */
+function run(cmd, args, options = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env, ...options })
+  if (r.error) throw r.error
+  return r.status ?? 1
+}
+const pnpm = (...args) => run('corepack', ['pnpm', ...args])
+
+function ensureInstalled() {
+  if (spawnSync('corepack', ['--version'], { env }).status !== 0) {
+    console.error('Corepack is missing: install Node.js ≥ 20 (it ships Corepack), then try again.')
+    process.exit(1)
+  }
+  const marker = join(root, 'node_modules', '.modules.yaml')
+  const lock = join(root, 'pnpm-lock.yaml')
+  const stale = !existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs
+  if (stale && pnpm('install', '--frozen-lockfile') !== 0) process.exit(1)
+}
+
+/** Reads vitest's / Playwright's JSON report into counts. */
+function counts(file, kind) {
+  const path = join(root, file)
+  if (!existsSync(path)) return undefined
+  const r = JSON.parse(readFileSync(path, 'utf8'))
+  if (kind === 'vitest')
+    return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }
+  const s = r.stats ?? {}
+  return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 }
+}
+
+function test() {
+  ensureInstalled()
+  const steps = [
+    ['build', () => pnpm('run', 'build')],
+    ['typecheck', () => pnpm('run', 'typecheck')],
+    ['lint', () => pnpm('run', 'lint')],
+    [
+      'unit + integration (vitest)',
+      () => pnpm('exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.vitest-results.json'),
+    ],
+    ['bundle size', () => pnpm('run', 'size')],
+  ]
+  if (existsSync(join(root, 'apps/demo/playwright.config.ts')))
+    steps.push(['browser (playwright)', () => pnpm('--filter', '@horizon-ts/demo', 'run', 'test:e2e')])
+  const failed = []
+  for (const [name, step] of steps) {
+    console.log(`\n▶ ${name}`)
+    if (step() !== 0) failed.push(name)
+  }
+  const total = { passed: 0, failed: 0, skipped: 0 }
+  for (const c of [counts('.vitest-results.json', 'vitest'), counts('apps/demo/test-results/results.json', 'pw')])
+    if (c) for (const k of Object.keys(total)) total[k] += c[k]
+  console.log(`\nsteps: ${failed.length ? `failed: ${failed.join(', ')}` : 'all passed'}`)
+  // The closing line CI reads: real counts, alone on the line.
+  console.log(`${total.passed} passed, ${total.failed + (failed.length && !total.failed ? 1 : 0)} failed, ${total.skipped} skipped`)
+  process.exit(failed.length ? 1 : 0)
+}
+
+function demo() {
+  ensureInstalled()
+  if (pnpm('run', 'build') !== 0) process.exit(1)
+  const hasApp = existsSync(join(root, 'apps/demo/package.json'))
+  process.exit(hasApp ? pnpm('--filter', '@horizon-ts/demo', 'run', 'demo') : pnpm('--filter', '@horizon-ts/server', 'run', 'start'))
+}
+
+const task = process.argv[2]
+if (task === 'test') test()
+else if (task === 'demo') demo()
+else {
+  console.error('usage: node scripts/run.mjs test|demo')
+  process.exit(2)
+}
