@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsdown'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', constraints: 'src/entries/constraints.ts', query: 'src/entries/query.ts' },
+  entry: {
+    index: 'src/index.ts',
+    constraints: 'src/entries/constraints.ts',
+    query: 'src/entries/query.ts',
+    schemas: 'src/entries/schemas.ts',
+  },
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',

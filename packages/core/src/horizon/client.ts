@@ -1,5 +1,6 @@
 import { Transport, type DryRunRequest, type TransportOptions } from '../transport/transport.js'
 import type { AuthStrategy, CallOptions } from '../transport/types.js'
+import type { ValidationIssue } from './constraints.js'
 import { EntityAlreadyExistsError, EntityNotFoundError, ResponseValidationError, makeError, toHorizonError } from './errors.js'
 import { HORIZON_VERSION } from './generated/version.js'
 import { type OperationArgs, type OperationName, type OperationResult, type Operations, operations } from './operations.js'
@@ -20,8 +21,11 @@ import type {
 /** Options of `HorizonClient`: the transport's, less the error factory, plus response validation. */
 export interface HorizonClientOptions extends Omit<TransportOptions, 'toError'> {
   auth?: AuthStrategy
-  /** check every answer against the OpenAPI schema; a mismatch raises `ResponseValidationError` */
-  validateResponses?: boolean
+  /**
+   * Checks every answer against the OpenAPI schema; a mismatch raises `ResponseValidationError`.
+   * Pass `checkResponse` from `@horizon-ts/core/schemas` (kept out of the main entry for size).
+   */
+  validateResponses?: (schema: string, data: unknown) => ValidationIssue[]
 }
 
 /** `createNamespace` options: `ifNotExists` answers the existing namespace instead of a 409. */
@@ -119,8 +123,7 @@ export class HorizonClient {
     const op: Operations[OperationName] = operations[name]
     const { data } = await this.transport.send<OperationResult<K>>(toSpec(name, args), options)
     if (this.options.validateResponses && op.response) {
-      const { checkResponse } = await import('./response-check.js')
-      const details = checkResponse(op.response, data)
+      const details = this.options.validateResponses(op.response, data)
       if (details.length)
         throw makeError(ResponseValidationError, `Answer of ${name} does not match ${op.response}`, { body: data }, { details })
     }

@@ -29,7 +29,6 @@ export class HorizonError extends Error {
 
   constructor(message: string, info: ErrorInfo = {}) {
     super(message, info.cause === undefined ? undefined : { cause: info.cause })
-    this.name = new.target.name
     this.request = info.request
     this.status = info.status
     this.requestId = info.requestId
@@ -84,6 +83,26 @@ export class InvalidRequestError extends DetailsError {}
 export class RequestValidationError extends DetailsError {}
 /** `validateResponses: true` found an answer that does not match the schema. */
 export class ResponseValidationError extends DetailsError {}
+
+// Names are set on the prototypes: minifiers rename classes, so `constructor.name` is not reliable.
+for (const [C, name] of [
+  [HorizonError, 'HorizonError'],
+  [BadRequestError, 'BadRequestError'],
+  [AuthorizationError, 'AuthorizationError'],
+  [ServiceUnavailableError, 'ServiceUnavailableError'],
+  [InternalServerError, 'InternalServerError'],
+  [NetworkError, 'NetworkError'],
+  [TimeoutError, 'TimeoutError'],
+  [AbortError, 'AbortError'],
+  [UnexpectedResponseError, 'UnexpectedResponseError'],
+  [PermissionDeniedError, 'PermissionDeniedError'],
+  [EntityNotFoundError, 'EntityNotFoundError'],
+  [EntityAlreadyExistsError, 'EntityAlreadyExistsError'],
+  [InvalidRequestError, 'InvalidRequestError'],
+  [RequestValidationError, 'RequestValidationError'],
+  [ResponseValidationError, 'ResponseValidationError'],
+] as const)
+  C.prototype.name = name
 
 type Ctor = new (message: string, info: ErrorInfo) => HorizonError
 const BY_CODE: Record<string, Ctor> = {

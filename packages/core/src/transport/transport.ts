@@ -81,7 +81,13 @@ export class Transport {
   constructor(options: TransportOptions) {
     this.options = options
     this.#retry = { ...retryDefaults, ...(options.retry === false ? { total: 0 } : options.retry) }
-    this.#fetch = ofetch.create({ retry: 0, ignoreResponseError: true, parseResponse: parseJson })
+    // ofetch hands its options to fetch as `init`: `seen` tells the attempt that headers arrived.
+    const base = (input: RequestInfo | URL, init?: RequestInit & { seen?: (r: Response) => void }) =>
+      (options.fetch ?? globalThis.fetch)(input, init).then((res) => {
+        init?.seen?.(res)
+        return res
+      })
+    this.#fetch = ofetch.create({ retry: 0, ignoreResponseError: true, parseResponse: parseJson }, { fetch: base })
   }
 
   /** The request `spec` would send, credentials redacted, without sending it. */
@@ -186,15 +192,12 @@ export class Transport {
       setTimeout(() => controller.abort(TIMEOUT), connectionTimeout * 1000),
       setTimeout(() => controller.abort(TIMEOUT), requestTimeout * 1000),
     ]
-    const baseFetch = this.options.fetch ?? globalThis.fetch
     let response: Response | undefined
     // Headers have arrived once fetch resolves: from then on only the request timeout applies.
-    const fetchFn: typeof fetch = (input, init) =>
-      baseFetch(input, init).then((res) => {
-        clearTimeout(timers[0])
-        response = res
-        return res
-      })
+    const seen = (res: Response) => {
+      clearTimeout(timers[0])
+      response = res
+    }
     const request = { method: info.method, url: info.url }
     try {
       const res = await this.#fetch.raw(info.url, {
@@ -202,7 +205,7 @@ export class Transport {
         headers,
         body: spec.form ? new URLSearchParams(spec.form).toString() : (spec.body as BodyInit | undefined),
         signal: controller.signal,
-        fetch: fetchFn,
+        seen,
       } as Parameters<typeof ofetch.raw>[1])
       return { status: res.status, data: res._data, headers: res.headers }
     } catch (e) {

@@ -1,0 +1,11 @@
+/**
+ * `@horizon-ts/core/schemas`: the OpenAPI response schemas and their checker, kept out of the
+ * main entry (they weigh more than the client). Pass the checker to validate every answer.
+ * @example
+ * ```ts
+ * import { checkResponse } from '@horizon-ts/core/schemas'
+ * const client = new HorizonClient({ baseUrl, validateResponses: checkResponse })
+ * ```
+ */
+export { checkResponse } from '../horizon/response-check.js'
+export { schemas } from '../horizon/generated/response-schemas.js'
