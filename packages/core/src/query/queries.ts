@@ -1,4 +1,4 @@
-import type { GetNextPageParamFunction, QueryFunction, RetryValue } from '@tanstack/query-core'
+import type { GetNextPageParamFunction, QueryFunction, QueryOptions } from '@tanstack/query-core'
 import type { HorizonClient } from '../horizon/client.js'
 import type { HorizonError } from '../horizon/errors.js'
 import type {
@@ -22,11 +22,14 @@ export const HORIZON_STALE_TIME = 30_000
 // methods, 502/503/504, Retry-After); both layers retrying would multiply the attempts.
 const defaults = { retry: false, staleTime: HORIZON_STALE_TIME } as const
 
+/** TanStack's `retry` option typed with Horizon's errors (it also lets `useQuery` infer `TError`). */
+export type HorizonRetry = NonNullable<QueryOptions<unknown, HorizonError>['retry']>
+
 /** Options of a read, for `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData`, `fetchQuery`. */
 export interface HorizonQueryOptions<T> {
   queryKey: HorizonKey<T>
   queryFn: QueryFunction<T>
-  retry: RetryValue<HorizonError>
+  retry: HorizonRetry
   staleTime: number
 }
 
@@ -37,7 +40,7 @@ export interface HorizonInfiniteQueryOptions<P> {
   initialPageParam: number
   getNextPageParam: GetNextPageParamFunction<number, PageResponseV1<P>>
   getPreviousPageParam: GetNextPageParamFunction<number, PageResponseV1<P>>
-  retry: RetryValue<HorizonError>
+  retry: HorizonRetry
   staleTime: number
 }
 

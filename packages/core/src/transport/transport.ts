@@ -82,53 +82,57 @@ export class Transport {
     this.options = options
     this.#retry = { ...retryDefaults, ...(options.retry === false ? { total: 0 } : options.retry) }
     // ofetch hands its options to fetch as `init`: `seen` tells the attempt that headers arrived.
-    const base = (input: RequestInfo | URL, init?: RequestInit & { seen?: (r: Response) => void }) =>
+    const base = ((input: string, init: RequestInit & { seen: (r: Response) => void }) =>
       (options.fetch ?? globalThis.fetch)(input, init).then((res) => {
-        init?.seen?.(res)
+        init.seen(res)
         return res
-      })
+      })) as typeof fetch
     this.#fetch = ofetch.create({ retry: 0, ignoreResponseError: true, parseResponse: parseJson }, { fetch: base })
   }
 
   /** The request `spec` would send, credentials redacted, without sending it. */
   async preview(spec: RequestSpec, call: CallOptions = {}): Promise<DryRunRequest> {
-    const headers = { ...this.#headers(spec, call) }
+    const headers = this.#headers(spec, call)
     if (spec.auth !== false && this.options.auth) headers.authorization = 'Bearer [REDACTED]'
-    return { dryRun: true, ...this.#info(spec, redactHeaders(headers)) }
+    return { dryRun: true, ...this.#info(spec, this.#url(spec), headers) }
   }
 
   /** Sends `spec`, retrying and re-authenticating by the rules; resolves with the parsed 2xx answer. */
   async send<T>(spec: RequestSpec, call: CallOptions = {}): Promise<TransportResponse<T>> {
     const { auth, hooks = {} } = this.options
     const ctx: AuthContext = { send: (s, o) => this.send(s, o).then((r) => r.data as never), signal: call.signal }
+    const url = this.#url(spec)
     let retries = 0
     let reauthorized = false
     for (;;) {
       const headers = this.#headers(spec, call)
+      // What hooks and errors see: built only when someone looks, credentials redacted.
+      const info = () => this.#info(spec, url, headers)
       if (spec.auth !== false && auth) {
         try {
           const value = await auth.header(ctx)
           if (value) headers.authorization = value
         } catch (e) {
-          await this.options.hooks?.onError?.({ request: this.#info(spec, redactHeaders(headers)), error: e as Error })
+          await hooks.onError?.({ request: info(), error: e as Error })
           throw e
         }
       }
-      const info = this.#info(spec, redactHeaders(headers))
-      await hooks.onRequest?.({ request: info, attempt: retries + 1 })
-      const started = Date.now()
-      const result = await this.#attempt(spec, headers, info, call.signal)
+      await hooks.onRequest?.({ request: info(), attempt: retries + 1 })
+      const started = hooks.onResponse && Date.now()
+      const result = await this.#attempt(spec, url, headers, call.signal)
       if ('data' in result) {
         await hooks.onResponse?.({
-          request: info,
+          get request() {
+            return info()
+          },
           status: result.status,
           headers: result.headers,
           requestId: result.headers.get('x-request-id') ?? undefined,
-          durationMs: Date.now() - started,
+          durationMs: Date.now() - (started || 0),
         })
         if (result.status < 400) return result as TransportResponse<T>
       }
-      const failure: Failure = 'data' in result ? this.#statusFailure(info, result) : result
+      const failure: Failure = 'data' in result ? statusFailure(spec.method, url, result) : result
       if (failure.status === 401 && spec.auth !== false && auth?.refresh && !reauthorized) {
         reauthorized = true
         if (await auth.refresh(ctx, headers.authorization)) continue
@@ -137,7 +141,7 @@ export class Transport {
       if (retries < this.#retry.total && shouldRetry(spec.method, { ...failure, retryAfter }, this.#retry)) {
         retries++
         const delayMs = retryAfter ?? backoffMs(retries, this.#retry)
-        await hooks.onRetry?.({ request: info, attempt: retries + 1, delayMs, reason: String(failure.status ?? failure.kind) })
+        await hooks.onRetry?.({ request: info(), attempt: retries + 1, delayMs, reason: String(failure.status ?? failure.kind) })
         try {
           await sleep(delayMs, call.signal)
         } catch (cause) {
@@ -155,52 +159,47 @@ export class Transport {
     return headers
   }
 
-  #info(spec: RequestSpec, headers: Record<string, string>): RequestInfo {
-    const url = new URL(joinUrl(this.options.baseUrl, spec.path))
-    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.append(k, String(v))
+  #url(spec: RequestSpec): string {
+    const query = new URLSearchParams()
+    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) query.append(k, String(v))
+    const search = query.toString()
+    return joinUrl(this.options.baseUrl, spec.path) + (search ? `?${search}` : '')
+  }
+
+  #info(spec: RequestSpec, url: string, headers: Record<string, string>): RequestInfo {
     const body = spec.form ? redactForm(spec.form) : spec.body
-    return body === undefined ? { method: spec.method, url: url.href, headers } : { method: spec.method, url: url.href, headers, body }
+    const info: RequestInfo = { method: spec.method, url, headers: redactHeaders(headers) }
+    return body === undefined ? info : { ...info, body }
   }
 
-  #statusFailure(info: RequestInfo, r: TransportResponse<unknown>): Failure {
-    return {
-      kind: 'status',
-      request: { method: info.method, url: info.url },
-      status: r.status,
-      requestId: r.headers.get('x-request-id') ?? undefined,
-      body: r.data,
-      headers: r.headers,
-    }
-  }
-
-  async #fail(failure: Failure, info: RequestInfo): Promise<Error> {
+  async #fail(failure: Failure, info: () => RequestInfo): Promise<Error> {
     const error = (this.options.toError ?? defaultError)(failure)
-    await this.options.hooks?.onError?.({ request: info, error })
+    await this.options.hooks?.onError?.({ request: info(), error })
     return error
   }
 
   /** One attempt under both timeouts; resolves with the answer or with the failure, never rejects. */
   async #attempt(
     spec: RequestSpec,
+    url: string,
     headers: Record<string, string>,
-    info: RequestInfo,
     signal: AbortSignal | undefined,
   ): Promise<TransportResponse<unknown> | Failure> {
     const { connectionTimeout = 3, requestTimeout = 5 } = this.options.timeout ?? {}
     const controller = linkSignals(signal)
-    const timers = [
-      setTimeout(() => controller.abort(TIMEOUT), connectionTimeout * 1000),
-      setTimeout(() => controller.abort(TIMEOUT), requestTimeout * 1000),
-    ]
+    const started = Date.now()
+    const arm = (ms: number) => setTimeout(() => controller.abort(TIMEOUT), ms)
+    let timer = arm(Math.min(connectionTimeout, requestTimeout) * 1000)
     let response: Response | undefined
     // Headers have arrived once fetch resolves: from then on only the request timeout applies.
     const seen = (res: Response) => {
-      clearTimeout(timers[0])
+      clearTimeout(timer)
+      timer = arm(requestTimeout * 1000 - (Date.now() - started))
       response = res
     }
-    const request = { method: info.method, url: info.url }
+    const request = { method: spec.method, url }
     try {
-      const res = await this.#fetch.raw(info.url, {
+      const res = await this.#fetch.raw(url, {
         method: spec.method,
         headers,
         body: spec.form ? new URLSearchParams(spec.form).toString() : (spec.body as BodyInit | undefined),
@@ -209,23 +208,31 @@ export class Transport {
       } as Parameters<typeof ofetch.raw>[1])
       return { status: res.status, data: res._data, headers: res.headers }
     } catch (e) {
-      const cause = (e as { cause?: unknown }).cause ?? e
       if (controller.signal.aborted) {
         const timedOut = controller.signal.reason === TIMEOUT && !signal?.aborted
         return { kind: timedOut ? 'timeout' : 'abort', request, cause: timedOut ? undefined : signal?.reason }
       }
       if (e instanceof NotJson && response) {
         // A body that is not JSON (a proxy's HTML page, truncated JSON) keeps its status for retry rules.
-        const status = response.status
-        const requestId = response.headers.get('x-request-id') ?? undefined
-        return { kind: status < 400 ? 'unexpected' : 'status', request, status, requestId, excerpt: e.excerpt, headers: response.headers }
+        const { status, headers: h } = response
+        const requestId = h.get('x-request-id') ?? undefined
+        return { kind: status < 400 ? 'unexpected' : 'status', request, status, requestId, excerpt: e.excerpt, headers: h }
       }
-      return { kind: 'network', request, cause }
+      return { kind: 'network', request, cause: (e as { cause?: unknown }).cause ?? e }
     } finally {
-      for (const t of timers) clearTimeout(t)
+      clearTimeout(timer)
     }
   }
 }
+
+const statusFailure = (method: string, url: string, r: TransportResponse<unknown>): Failure => ({
+  kind: 'status',
+  request: { method, url },
+  status: r.status,
+  requestId: r.headers.get('x-request-id') ?? undefined,
+  body: r.data,
+  headers: r.headers,
+})
 
 /** Form bodies carry passwords: only their field names are shown. */
 const redactForm = (form: Record<string, string>) =>

@@ -283,7 +283,7 @@ export interface components {
              * @default already_exists
              * @constant
              */
-            code: "already_exists";
+            code?: "already_exists";
             /** Message */
             message: string;
             details: components["schemas"]["AlreadyExistsDetailsSchema"];
@@ -307,7 +307,7 @@ export interface components {
              * @default bad_request
              * @constant
              */
-            code: "bad_request";
+            code?: "bad_request";
             /** Message */
             message: string;
             /** Details */
@@ -325,7 +325,7 @@ export interface components {
              * Scope
              * @default
              */
-            scope: string;
+            scope?: string;
             /** Client Id */
             client_id?: string | null;
             /** Client Secret */
@@ -356,7 +356,7 @@ export interface components {
              * @description Whether to copy HWM history.
              * @default false
              */
-            with_history: boolean;
+            with_history?: boolean;
         };
         /**
          * HWMBulkDeleteRequestV1
@@ -381,7 +381,7 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
             /** Type */
             type: string;
             /** Value */
@@ -560,13 +560,13 @@ export interface components {
              * @default invalid_request
              * @constant
              */
-            code: "invalid_request";
+            code?: "invalid_request";
             /**
              * Message
              * @default Invalid request
              * @constant
              */
-            message: "Invalid request";
+            message?: "Invalid request";
             /** Details */
             details: components["schemas"]["InvalidRequestBaseErrorSchema"][];
         };
@@ -581,7 +581,7 @@ export interface components {
              * Description
              * @default
              */
-            description: string;
+            description?: string;
         };
         /**
          * NamespaceHistoryResponseV1
@@ -691,7 +691,7 @@ export interface components {
              * @default unauthorized
              * @constant
              */
-            code: "unauthorized";
+            code?: "unauthorized";
             /** Message */
             message: string;
             /** Details */
@@ -713,7 +713,7 @@ export interface components {
              * @default not_found
              * @constant
              */
-            code: "not_found";
+            code?: "not_found";
             /** Message */
             message: string;
             details: components["schemas"]["NotFoundDetailsSchema"];
@@ -818,7 +818,7 @@ export interface components {
              * @default permission_denied
              * @constant
              */
-            code: "permission_denied";
+            code?: "permission_denied";
             /** Message */
             message: string;
             details: components["schemas"]["PermissionDeniedDetailsSchema"];
@@ -871,7 +871,7 @@ export interface components {
              * @default ok
              * @constant
              */
-            status: "ok";
+            status?: "ok";
         };
         /**
          * UserResponseV1

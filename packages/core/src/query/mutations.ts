@@ -1,0 +1,92 @@
+import type { MutationFunction, MutationKey, QueryClient, QueryKey } from '@tanstack/query-core'
+import type { HorizonClient } from '../horizon/client.js'
+import type { OperationArgs, OperationResult } from '../horizon/operations.js'
+import type { HWMResponseV1 } from '../horizon/types.js'
+import { applyEffects } from './effects.js'
+import { type MutationName, invalidation } from './invalidation.js'
+import { type HorizonKey, type HorizonKeys, horizonKeys } from './keys.js'
+import type { HorizonRetry } from './queries.js'
+
+/** What `mutate` takes: the core method's argument, or its arguments as a tuple when there are several. */
+export type MutationVariables<K extends MutationName> = OperationArgs<K> extends [infer A] ? A : OperationArgs<K>
+
+/** Options of a write, for `useMutation` or `queryClient.getMutationCache().build`. */
+export interface HorizonMutationOptions<K extends MutationName> {
+  mutationKey: MutationKey
+  mutationFn: MutationFunction<OperationResult<K>, MutationVariables<K>>
+  retry: HorizonRetry
+}
+
+/** A value shown before the server answers: the key and how its cached data changes. */
+interface Optimism<T> {
+  key: HorizonKey<T>
+  update(old: T | undefined): T | undefined
+}
+
+/** The mutations that offer an optimistic mode, next to each other as the invalidation rows are. */
+const optimism = {
+  updateHwm: (keys: HorizonKeys, [id, data]: OperationArgs<'updateHwm'>): Optimism<HWMResponseV1> => ({
+    key: keys.hwm(id),
+    update: (old) => old && { ...old, ...data },
+  }),
+}
+
+/** The mutations that take `{ optimistic: true }`. */
+export type OptimisticMutationName = keyof typeof optimism
+/** `{ optimistic: true }` shows the new value in the detail at once and rolls it back on error. */
+export interface OptimisticOption {
+  optimistic?: boolean
+}
+
+/** The write factories of one client. */
+export type HorizonMutations = {
+  [K in MutationName]: (options?: K extends OptimisticMutationName ? OptimisticOption : never) => HorizonMutationOptions<K>
+}
+
+/** Writes `o.update(current)` and answers how to undo it. */
+async function showEarly(queryClient: QueryClient, o: Optimism<unknown>): Promise<() => void> {
+  // A read in flight would overwrite the optimistic value with the old one.
+  await queryClient.cancelQueries({ queryKey: o.key, exact: true })
+  const previous = queryClient.getQueryData(o.key)
+  const next = o.update(previous)
+  if (next !== undefined) queryClient.setQueryData(o.key, next)
+  return () => queryClient.setQueryData(o.key as QueryKey, previous)
+}
+
+/**
+ * Mutation options for every Horizon write: each calls the core method, then applies its row of
+ * {@link invalidation} to the `QueryClient` the mutation runs in, before it resolves. No TanStack
+ * retries (the core retries what is safe to retry). Usable from any adapter.
+ * @example
+ * ```ts
+ * const m = horizonMutations(client)
+ * const hwm = await queryClient.getMutationCache().build(queryClient, m.updateHwm()).execute([5, { value: 2 }])
+ * useMutation(m.updateHwm({ optimistic: true })).mutate([5, { value: 2 }])
+ * ```
+ */
+export function horizonMutations(client: HorizonClient): HorizonMutations {
+  const keys = horizonKeys(client)
+  const methods = client as unknown as Record<MutationName, (...args: unknown[]) => Promise<unknown>>
+  const factory = (name: MutationName) => (options?: OptimisticOption) => ({
+    mutationKey: [...keys.all(), name],
+    retry: false,
+    mutationFn: async (variables: unknown, { client: queryClient }: { client: QueryClient }) => {
+      // No single-argument write takes an array, so an array is always the tuple of several arguments.
+      const args = Array.isArray(variables) ? variables : [variables]
+      const row = optimism[name as OptimisticMutationName]
+      const undo = options?.optimistic && row ? await showEarly(queryClient, row(keys, args as never)) : undefined
+      let result: unknown
+      try {
+        result = await methods[name].apply(client, args)
+      } catch (e) {
+        undo?.()
+        throw e
+      }
+      const cached = <T>(key: HorizonKey<T>) => queryClient.getQueryData(key)
+      const effects = invalidation[name]({ keys, args, result, cached } as never)
+      await applyEffects(queryClient, effects)
+      return result
+    },
+  })
+  return Object.fromEntries(Object.keys(invalidation).map((name) => [name, factory(name as MutationName)])) as never
+}
