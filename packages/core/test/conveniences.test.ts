@@ -46,6 +46,7 @@ describe('beyond the Python client', () => {
     })
     await c.whoami()
     if (!localOnly) t.server!.faults.add({ path: '/v1/users/me', kind: 'status', status: 503 })
+    await c.whoami()
     await c.getHwm(987654321).catch(() => {})
     expect(events).toContain('request POST /v1/auth/token #1')
     expect(events).toContain('error EntityNotFoundError')

@@ -17,7 +17,7 @@ export class LoginPassword implements AuthStrategy {
   readonly login: string
   readonly #password: string
   readonly #skew: number
-  #token?: { header: string; expiresAt: number }
+  #token?: { header: string; expiresAt: number; renewAt: number }
   #pending?: Promise<string>
 
   constructor(options: { login: string; password: string; skewSeconds?: number }) {
@@ -33,7 +33,7 @@ export class LoginPassword implements AuthStrategy {
 
   header(ctx: AuthContext): string | Promise<string> {
     const t = this.#token
-    return t && t.expiresAt - this.#skew > Date.now() / 1000 ? t.header : this.#login(ctx)
+    return t && t.renewAt > Date.now() / 1000 ? t.header : this.#login(ctx)
   }
 
   async refresh(ctx: AuthContext, rejected?: string): Promise<boolean> {
@@ -51,7 +51,10 @@ export class LoginPassword implements AuthStrategy {
     this.#pending ??= ctx
       .send<AuthTokenResponseV1>(toSpec('login', [this.login, this.#password]), { signal: ctx.signal })
       .then((t) => {
-        this.#token = { header: `Bearer ${t.access_token}`, expiresAt: t.expires_at }
+        // Renew `skew` seconds early, but never sooner than halfway through a short-lived token.
+        const now = Date.now() / 1000
+        const renewAt = t.expires_at - Math.min(this.#skew, (t.expires_at - now) / 2)
+        this.#token = { header: `Bearer ${t.access_token}`, expiresAt: t.expires_at, renewAt }
         return this.#token.header
       })
       .finally(() => {

@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
+import { build } from 'esbuild'
+import { type Browser, chromium } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+// The real client in real Chromium, on another origin than the API: CORS is exercised for real.
+const CHROMIUM = '/usr/bin/chromium'
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+// The scenarios run in the page as plain modules (vitest must not transform them).
+const PAGE = `<!doctype html><title>horizon-ts</title><script type="module">
+import { HorizonClient, LoginPassword } from '/client.js'
+window.fullFlow = async (baseUrl) => {
+  const client = new HorizonClient({ baseUrl, auth: new LoginPassword({ login: 'browser', password: 'pw' }) })
+  const ns = await client.createNamespace({ name: 'from_chromium' })
+  const hwm = await client.createHwm({ namespace_id: ns.id, name: 'h', type: 'column_int', value: 1 })
+  await client.updateHwm(hwm.id, { value: 2 })
+  const history = await client.paginateHwmHistory({ hwm_id: hwm.id })
+  const requestIds = []
+  await client.with({ hooks: { onResponse: (e) => requestIds.push(e.requestId ?? '') } }).ping()
+  return { who: (await client.whoami()).username, actions: history.items.map((h) => h.action), requestIds }
+}
+window.pingName = (baseUrl) => new HorizonClient({ baseUrl, retry: false }).ping().then(() => 'no error', (e) => e.name)
+window.ready = true
+</script>`
+
+describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the client in Chromium', () => {
+  let page: Server
+  let origin = ''
+  let api: HorizonServer
+  let closedApi: HorizonServer
+  let browser: Browser
+
+  beforeAll(async () => {
+    const bundle = await build({
+      entryPoints: [fileURLToPath(new URL('../src/index.ts', import.meta.url))],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+    })
+    const js = bundle.outputFiles[0]!.text
+    page = createServer((req, res) => {
+      if (req.url === '/client.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js)
+      else res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE)
+    })
+    await new Promise<void>((r) => page.listen(0, '127.0.0.1', r))
+    origin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`
+    api = await startHorizonServer({ port: 0, cors: { origins: [origin] } })
+    closedApi = await startHorizonServer({ port: 0, cors: { origins: [] } })
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  }, 60_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    await api?.close()
+    await closedApi?.close()
+    page?.close()
+  })
+
+  it('logs in, creates, updates and reads history through CORS', async () => {
+    const tab = await browser.newPage()
+    await tab.goto(origin)
+    await tab.waitForFunction('window.ready === true')
+    const result = (await tab.evaluate(`window.fullFlow(${JSON.stringify(api.url)})`)) as {
+      who: string
+      actions: string[]
+      requestIds: string[]
+    }
+    expect(result.who).toBe('browser')
+    expect(result.actions).toEqual(['Updated', 'Created'])
+    expect(result.requestIds[0]).toMatch(/^\w{8,}$/)
+    await tab.close()
+  })
+
+  it('a server that does not allow the origin surfaces as NetworkError', async () => {
+    const tab = await browser.newPage()
+    await tab.goto(origin)
+    await tab.waitForFunction('window.ready === true')
+    const name = await tab.evaluate(`window.pingName(${JSON.stringify(closedApi.url)})`)
+    expect(name).toBe('NetworkError')
+    await tab.close()
+  })
+})
