@@ -82,9 +82,9 @@ describe('constraint table', () => {
     expect(validate('HWMBulkDeleteRequestV1', { namespace_id: 1, hwm_ids: [] }, 'body').issues).toEqual([
       {
         location: ['body', 'hwm_ids'],
-        message: 'List should have at least 1 item after validation, not 0',
-        code: 'too_short',
-        context: { field_type: 'List', min_length: 1, actual_length: 0 },
+        message: 'Value error, List should have at least 1 item after validation, not 0',
+        code: 'value_error',
+        context: {},
         input: [],
       },
     ])

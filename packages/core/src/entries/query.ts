@@ -10,13 +10,13 @@
  * const hwm = await queryClient.fetchQuery(horizonQueries(client).hwm(5))
  * ```
  */
-export { applyEffects, invalidate, remove, write } from '../query/effects.js'
+
 export type { Effect } from '../query/effects.js'
-export { invalidation } from '../query/invalidation.js'
+export { applyEffects, invalidate, remove, write } from '../query/effects.js'
 export type { EffectInput, InvalidationTable, MutationName } from '../query/invalidation.js'
-export { horizonKeys } from '../query/keys.js'
+export { invalidation } from '../query/invalidation.js'
 export type { HorizonKey, HorizonKeys, Pages } from '../query/keys.js'
-export { horizonMutations } from '../query/mutations.js'
+export { horizonKeys } from '../query/keys.js'
 export type {
   HorizonMutationOptions,
   HorizonMutations,
@@ -24,7 +24,7 @@ export type {
   OptimisticMutationName,
   OptimisticOption,
 } from '../query/mutations.js'
-export { HORIZON_STALE_TIME, horizonQueries } from '../query/queries.js'
+export { horizonMutations } from '../query/mutations.js'
 export type {
   HorizonInfiniteQueryOptions,
   HorizonQueries,
@@ -32,5 +32,6 @@ export type {
   HorizonRetry,
   QueryName,
 } from '../query/queries.js'
-export { horizonScope } from '../query/scope.js'
+export { HORIZON_STALE_TIME, horizonQueries } from '../query/queries.js'
 export type { HorizonScope, ScopeSource } from '../query/scope.js'
+export { horizonScope } from '../query/scope.js'

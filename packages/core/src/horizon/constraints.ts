@@ -188,15 +188,9 @@ function checkField(rule: Field, x: unknown, at: Array<string | number>, out: Va
         return undefined
       }
       if (rule.min !== undefined && x.length < rule.min) {
-        out.push(
-          issue(
-            at,
-            'too_short',
-            `List should have at least ${plural(rule.min, 'item')} after validation, not ${x.length}`,
-            x,
-            { field_type: 'List', min_length: rule.min, actual_length: x.length },
-          ),
-        )
+        // Horizon 1.1.3 checks this in a field validator (its OpenAPI has no minItems): a value_error.
+        const message = `Value error, List should have at least ${plural(rule.min, 'item')} after validation, not ${x.length}`
+        out.push(issue(at, 'value_error', message, x))
         return undefined
       }
       const before = out.length

@@ -14,7 +14,7 @@ import type {
   PingResponse,
   WhoamiResponseV1,
 } from '../horizon/types.js'
-import { type ScopeSource, horizonScope } from './scope.js'
+import { horizonScope, type ScopeSource } from './scope.js'
 
 /** A query key tagged with its data type, so `getQueryData`/`setQueryData` are typed. */
 export type HorizonKey<T> = DataTag<QueryKey, T, HorizonError>

@@ -3,7 +3,7 @@ import type { HorizonClient } from '../horizon/client.js'
 import type { OperationArgs, OperationResult } from '../horizon/operations.js'
 import type { HWMResponseV1 } from '../horizon/types.js'
 import { applyEffects } from './effects.js'
-import { type MutationName, invalidation } from './invalidation.js'
+import { invalidation, type MutationName } from './invalidation.js'
 import { type HorizonKey, type HorizonKeys, horizonKeys } from './keys.js'
 import type { HorizonRetry } from './queries.js'
 
@@ -40,7 +40,9 @@ export interface OptimisticOption {
 
 /** The write factories of one client. */
 export type HorizonMutations = {
-  [K in MutationName]: (options?: K extends OptimisticMutationName ? OptimisticOption : never) => HorizonMutationOptions<K>
+  [K in MutationName]: (
+    options?: K extends OptimisticMutationName ? OptimisticOption : never,
+  ) => HorizonMutationOptions<K>
 }
 
 /** Writes `o.update(current)` and answers how to undo it. */

@@ -9,7 +9,7 @@ import type {
   PageResponseV1,
 } from '../horizon/types.js'
 import type { CallOptions } from '../transport/types.js'
-import { type HorizonKey, type Pages, horizonKeys } from './keys.js'
+import { type HorizonKey, horizonKeys, type Pages } from './keys.js'
 
 /**
  * How long an answer counts as fresh: 30 s. Horizon data changes through this client's mutations

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON from the server, checked with toEqual
+export type Json = any
+
 export interface Res {
   status: number
   headers: Headers
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies are JSON, checked with toEqual
-  body: any
+  body: Json
   text: string
 }
 
@@ -100,14 +102,37 @@ export async function createNamespace(as: Api, body: Record<string, unknown> = {
 }
 
 export async function createHwm(as: Api, namespaceId: number, body: Record<string, unknown> = {}) {
-  const res = await as.post('/v1/hwm/', { namespace_id: namespaceId, name: uniq('hwm'), type: 'column_int', value: 1, ...body })
+  const res = await as.post('/v1/hwm/', {
+    namespace_id: namespaceId,
+    name: uniq('hwm'),
+    type: 'column_int',
+    value: 1,
+    ...body,
+  })
   expect(res.status, res.text).toBe(201)
   return res.body
 }
 
 /** Grants roles in a namespace (as its owner), expecting success. */
-export async function grant(owner: Api, namespaceId: number, permissions: Array<{ username: string; role: string | null }>) {
+export async function grant(
+  owner: Api,
+  namespaceId: number,
+  permissions: Array<{ username: string; role: string | null }>,
+) {
   const res = await owner.patch(`/v1/namespaces/${namespaceId}/permissions`, { permissions })
   expect(res.status, res.text).toBe(200)
   return res.body
+}
+
+/**
+ * The items of a history page, checked to be newest first (`changed_at` descending), then put in a
+ * canonical order: rows with equal `changed_at` (a "Deleted" row keeps the last change's time) may
+ * come in any order from the real server, so they are sorted by id, newest first.
+ */
+export function newestFirst(res: Res): Json[] {
+  expect(res.status, res.text).toBe(200)
+  const items: Json[] = res.body.items
+  for (let i = 1; i < items.length; i++)
+    expect(micros(items[i - 1].changed_at) >= micros(items[i].changed_at), 'newest first').toBe(true)
+  return [...items].sort((a, b) => Number(micros(b.changed_at) - micros(a.changed_at)) || b.id - a.id)
 }
