@@ -64,7 +64,9 @@ function test() {
     if (c) for (const k of Object.keys(total)) total[k] += c[k]
   console.log(`\nsteps: ${failed.length ? `failed: ${failed.join(', ')}` : 'all passed'}`)
   // The closing line CI reads: real counts, alone on the line.
-  console.log(`${total.passed} passed, ${total.failed + (failed.length && !total.failed ? 1 : 0)} failed, ${total.skipped} skipped`)
+  console.log(
+    `${total.passed} passed, ${total.failed + (failed.length && !total.failed ? 1 : 0)} failed, ${total.skipped} skipped`,
+  )
   process.exit(failed.length ? 1 : 0)
 }
 
@@ -72,7 +74,11 @@ function demo() {
   ensureInstalled()
   if (pnpm('run', 'build') !== 0) process.exit(1)
   const hasApp = existsSync(join(root, 'apps/demo/package.json'))
-  process.exit(hasApp ? pnpm('--filter', '@horizon-ts/demo', 'run', 'demo') : pnpm('--filter', '@horizon-ts/server', 'run', 'start'))
+  process.exit(
+    hasApp
+      ? pnpm('--filter', '@horizon-ts/demo', 'run', 'demo')
+      : pnpm('--filter', '@horizon-ts/server', 'run', 'start'),
+  )
 }
 
 const task = process.argv[2]

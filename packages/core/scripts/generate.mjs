@@ -5,7 +5,11 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 
 const doc = JSON.parse(readFileSync('openapi/openapi.json', 'utf8'))
-execFileSync('openapi-typescript', ['openapi/openapi.json', '--default-non-nullable', 'false', '-o', 'src/horizon/generated/openapi.ts'], { stdio: 'inherit' })
+execFileSync(
+  'openapi-typescript',
+  ['openapi/openapi.json', '--default-non-nullable', 'false', '-o', 'src/horizon/generated/openapi.ts'],
+  { stdio: 'inherit' },
+)
 
 // Only what validation needs: types, required, properties, items, anyOf, enum, const, $ref.
 const KEEP = new Set(['type', 'required', 'properties', 'items', 'anyOf', 'enum', 'const', '$ref'])

@@ -7,10 +7,18 @@
  * const page = await client.paginateNamespaces({ page_size: 10 })
  * ```
  */
-export { HorizonClient } from './horizon/client.js'
-export type { CreateOptions, DeleteOptions, DryRunMethods, HorizonClientOptions, HorizonMethods } from './horizon/client.js'
+
 export { AccessToken, LoginPassword } from './horizon/auth.js'
-export { BearerToken } from './transport/auth.js'
+export type {
+  CreateOptions,
+  DeleteOptions,
+  DryRunMethods,
+  HorizonClientOptions,
+  HorizonMethods,
+} from './horizon/client.js'
+export { HorizonClient } from './horizon/client.js'
+export type { ValidationIssue } from './horizon/constraints.js'
+export type { ErrorInfo } from './horizon/errors.js'
 export {
   AbortError,
   AuthorizationError,
@@ -28,13 +36,14 @@ export {
   TimeoutError,
   UnexpectedResponseError,
 } from './horizon/errors.js'
-export type { ErrorInfo } from './horizon/errors.js'
-export { operations } from './horizon/operations.js'
-export type { Operation, OperationArgs, OperationName, OperationResult, Operations } from './horizon/operations.js'
-export type { IterateOptions } from './horizon/pagination.js'
 export { HORIZON_VERSION } from './horizon/generated/version.js'
-export { Transport } from './transport/transport.js'
+export type { Operation, OperationArgs, OperationName, OperationResult, Operations } from './horizon/operations.js'
+export { operations } from './horizon/operations.js'
+export type { IterateOptions } from './horizon/pagination.js'
+export type * from './horizon/types.js'
+export { BearerToken } from './transport/auth.js'
 export type { DryRunRequest, TransportOptions, TransportResponse } from './transport/transport.js'
+export { Transport } from './transport/transport.js'
 export type {
   AuthContext,
   AuthStrategy,
@@ -46,5 +55,3 @@ export type {
   RetryOptions,
   TimeoutOptions,
 } from './transport/types.js'
-export type * from './horizon/types.js'
-export type { ValidationIssue } from './horizon/constraints.js'

@@ -37,7 +37,10 @@ describe.skipIf(localOnly)('LoginPassword against the dev server', () => {
   })
 
   it('an expired token is replaced before sending, never sent', async () => {
-    const c = new HorizonClient({ baseUrl: t.url, auth: new LoginPassword({ login: 'late', password: 'pw', skewSeconds: 0 }) })
+    const c = new HorizonClient({
+      baseUrl: t.url,
+      auth: new LoginPassword({ login: 'late', password: 'pw', skewSeconds: 0 }),
+    })
     await c.whoami()
     await new Promise((r) => setTimeout(r, 2100))
     t.server!.clearRequests()

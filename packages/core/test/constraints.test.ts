@@ -14,7 +14,13 @@ describe('constraint table', () => {
       },
     ])
     expect(validate('PaginateNamespacesQuery', { page: 0 }, 'query').issues).toEqual([
-      { location: ['query', 'page'], message: 'Input should be greater than 0', code: 'greater_than', context: { gt: 0 }, input: 0 },
+      {
+        location: ['query', 'page'],
+        message: 'Input should be greater than 0',
+        code: 'greater_than',
+        context: { gt: 0 },
+        input: 0,
+      },
     ])
     expect(validate('PaginateHwmQuery', { namespace_id: 'abc' }, 'query').issues).toEqual([
       {
@@ -55,14 +61,22 @@ describe('constraint table', () => {
     expect(validate('HWMCreateRequestV1', { ...body, type: 't'.repeat(65) }, 'body').issues[0]?.context).toEqual({
       max_length: 64,
     })
-    expect(validate('HWMCreateRequestV1', { ...body, name: 'n'.repeat(2049), type: 't' }, 'body').issues[0]?.context).toEqual({
+    expect(
+      validate('HWMCreateRequestV1', { ...body, name: 'n'.repeat(2049), type: 't' }, 'body').issues[0]?.context,
+    ).toEqual({
       max_length: 2048,
     })
   })
 
   it('an update sets at least one field; null value is a value', () => {
     expect(validate('HWMUpdateRequestV1', {}, 'body').issues).toEqual([
-      { location: ['body'], message: 'Value error, At least one field must be set.', code: 'value_error', context: {}, input: {} },
+      {
+        location: ['body'],
+        message: 'Value error, At least one field must be set.',
+        code: 'value_error',
+        context: {},
+        input: {},
+      },
     ])
     expect(validate('HWMUpdateRequestV1', { value: null }, 'body').issues).toEqual([])
     expect(validate('NamespaceUpdateRequestV1', {}, 'body').issues[0]?.code).toBe('value_error')
@@ -88,15 +102,18 @@ describe('constraint table', () => {
         input: [],
       },
     ])
-    expect(validate('HWMBulkDeleteRequestV1', { namespace_id: 1, hwm_ids: [1, 'x'] }, 'body').issues[0]?.location).toEqual([
-      'body',
-      'hwm_ids',
-      1,
-    ])
+    expect(
+      validate('HWMBulkDeleteRequestV1', { namespace_id: 1, hwm_ids: [1, 'x'] }, 'body').issues[0]?.location,
+    ).toEqual(['body', 'hwm_ids', 1])
   })
 
   it('permissions: enum, unique usernames, one owner', () => {
-    const twice = { permissions: [{ username: 'a', role: 'DEVELOPER' }, { username: 'a', role: null }] }
+    const twice = {
+      permissions: [
+        { username: 'a', role: 'DEVELOPER' },
+        { username: 'a', role: null },
+      ],
+    }
     expect(validate('PermissionsUpdateRequestV1', twice, 'body').issues).toEqual([
       {
         location: ['body', 'permissions'],
@@ -106,11 +123,18 @@ describe('constraint table', () => {
         input: twice.permissions,
       },
     ])
-    const owners = { permissions: [{ username: 'a', role: 'OWNER' }, { username: 'b', role: 'OWNER' }] }
+    const owners = {
+      permissions: [
+        { username: 'a', role: 'OWNER' },
+        { username: 'b', role: 'OWNER' },
+      ],
+    }
     expect(validate('PermissionsUpdateRequestV1', owners, 'body').issues[0]?.message).toBe(
       'Value error, Multiple owner role assignments detected. Only one owner can be assigned.',
     )
-    expect(validate('PermissionsUpdateRequestV1', { permissions: [{ username: 'a', role: 'ADMIN' }] }, 'body').issues).toEqual([
+    expect(
+      validate('PermissionsUpdateRequestV1', { permissions: [{ username: 'a', role: 'ADMIN' }] }, 'body').issues,
+    ).toEqual([
       {
         location: ['body', 'permissions', 0, 'role'],
         message: "Input should be 'DEVELOPER', 'MAINTAINER' or 'OWNER'",
@@ -122,7 +146,9 @@ describe('constraint table', () => {
   })
 
   it('login form: fields under "body", null input when missing, grant_type pattern', () => {
-    expect(validate('LoginForm', { username: 'u', password: 'p', grant_type: 'client_credentials' }, 'form').issues).toEqual([
+    expect(
+      validate('LoginForm', { username: 'u', password: 'p', grant_type: 'client_credentials' }, 'form').issues,
+    ).toEqual([
       {
         location: ['body', 'grant_type'],
         message: "String should match pattern '^password$'",

@@ -55,7 +55,12 @@ describe('beyond the Python client', () => {
 
   it('an injected fetch is used for every request', async () => {
     let n = 0
-    const c = t.client('alice', { fetch: (input, init) => (n++, fetch(input, init)) })
+    const c = t.client('alice', {
+      fetch: (input, init) => {
+        n++
+        return fetch(input, init)
+      },
+    })
     await c.whoami()
     expect(n).toBe(2)
   })

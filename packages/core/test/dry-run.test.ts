@@ -17,7 +17,12 @@ describe('dry mode', () => {
       dryRun: true,
       method: 'PATCH',
       url: 'https://host/api/v1/hwm/5',
-      headers: { accept: 'application/json', 'x-team': 'etl', 'x-request-id': 'r1', authorization: 'Bearer [REDACTED]' },
+      headers: {
+        accept: 'application/json',
+        'x-team': 'etl',
+        'x-request-id': 'r1',
+        authorization: 'Bearer [REDACTED]',
+      },
       body: { value: { a: 1 } },
     })
     expect(s.calls).toHaveLength(0)

@@ -16,7 +16,11 @@ import {
 } from '../src/index.js'
 import { localOnly, uniq, useTarget } from './server.js'
 
-const caught = async (p: Promise<unknown>) => p.then(() => expect.unreachable('should have failed'), (e: unknown) => e)
+const caught = async (p: Promise<unknown>) =>
+  p.then(
+    () => expect.unreachable('should have failed'),
+    (e: unknown) => e,
+  )
 
 describe('typed errors from a real server', () => {
   const t = useTarget()
@@ -44,7 +48,9 @@ describe('typed errors from a real server', () => {
 
   it('403 PermissionDeniedError with required and actual role', async () => {
     const ns = await t.client().createNamespace({ name: uniq('perm') })
-    const e = (await caught(t.client('mallory').createHwm({ namespace_id: ns.id, name: 'x', type: 't', value: 1 }))) as PermissionDeniedError
+    const e = (await caught(
+      t.client('mallory').createHwm({ namespace_id: ns.id, name: 'x', type: 't', value: 1 }),
+    )) as PermissionDeniedError
     expect(e).toBeInstanceOf(PermissionDeniedError)
     expect(e).toMatchObject({ requiredRole: 'DEVELOPER', actualRole: 'GUEST', status: 403 })
     expect(e.message).toBe('Permission denied. User has role GUEST but action requires at least DEVELOPER.')
@@ -70,10 +76,18 @@ describe('typed errors from a real server', () => {
     // A raw transport call bypasses the client's own validation, so the server's 422 shows.
     const c = t.client()
     await c.whoami()
-    const e = (await caught(c.transport.send({ method: 'GET', path: '/v1/namespaces/', query: { page_size: 51 } }))) as InvalidRequestError
+    const e = (await caught(
+      c.transport.send({ method: 'GET', path: '/v1/namespaces/', query: { page_size: 51 } }),
+    )) as InvalidRequestError
     expect(e).toBeInstanceOf(InvalidRequestError)
     expect(e.details).toEqual([
-      { location: ['query', 'page_size'], message: 'Input should be less than or equal to 50', code: 'less_than_equal', context: { le: 50 }, input: '51' },
+      {
+        location: ['query', 'page_size'],
+        message: 'Input should be less than or equal to 50',
+        code: 'less_than_equal',
+        context: { le: 50 },
+        input: '51',
+      },
     ])
   })
 

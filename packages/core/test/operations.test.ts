@@ -38,7 +38,13 @@ describe('every operation', () => {
     const c = t.client()
     const a = await c.createNamespace({ name: uniq('src') })
     const b = await c.createNamespace({ name: uniq('dst') })
-    const hwm = await c.createHwm({ namespace_id: a.id, name: 'orders', type: 'column_int', value: 1, entity: 'db.orders' })
+    const hwm = await c.createHwm({
+      namespace_id: a.id,
+      name: 'orders',
+      type: 'column_int',
+      value: 1,
+      entity: 'db.orders',
+    })
     expect(hwm).toMatchObject({ namespace_id: a.id, name: 'orders', value: 1, entity: 'db.orders', expression: null })
     expect(await c.getHwm(hwm.id)).toEqual(hwm)
     const updated = await c.updateHwm(hwm.id, { value: { offset: 2 } })

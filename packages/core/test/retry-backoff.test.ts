@@ -78,7 +78,10 @@ describe('retry timing (fake clock)', () => {
   })
 
   it('a POST answered 429 with Retry-After is sent again once the wait is over', async () => {
-    const s = scriptedFetch(envelope(429, 'too_many_requests', 'slow down', null, { 'retry-after': '2' }), json(201, hwm))
+    const s = scriptedFetch(
+      envelope(429, 'too_many_requests', 'slow down', null, { 'retry-after': '2' }),
+      json(201, hwm),
+    )
     const client = new HorizonClient({ baseUrl: 'http://h', fetch: s.fetch })
     const call = client.createHwm({ namespace_id: 1, name: 'h', type: 't', value: 1 })
     await vi.advanceTimersByTimeAsync(2000)

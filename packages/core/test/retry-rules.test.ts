@@ -11,13 +11,15 @@ describe('shouldRetry: method × status × Retry-After', () => {
     expect(shouldRetry(method, { kind: 'network' }, rules)).toBe(true)
     expect(shouldRetry(method, { kind: 'timeout' }, rules)).toBe(true)
     for (const status of [502, 503, 504]) expect(shouldRetry(method, { kind: 'status', status }, rules)).toBe(true)
-    for (const status of [400, 401, 403, 404, 409, 422, 500]) expect(shouldRetry(method, { kind: 'status', status }, rules)).toBe(false)
+    for (const status of [400, 401, 403, 404, 409, 422, 500])
+      expect(shouldRetry(method, { kind: 'status', status }, rules)).toBe(false)
     expect(shouldRetry(method, { kind: 'abort' }, rules)).toBe(false)
   })
 
   it.each(idempotent)('%s honours Retry-After on 413, 429 and 503 even outside the forcelist', (method) => {
     const none = { ...rules, statusForcelist: [] }
-    for (const status of [413, 429, 503]) expect(shouldRetry(method, { kind: 'status', status, retryAfter: 1000 }, none)).toBe(true)
+    for (const status of [413, 429, 503])
+      expect(shouldRetry(method, { kind: 'status', status, retryAfter: 1000 }, none)).toBe(true)
     expect(shouldRetry(method, { kind: 'status', status: 429 }, none)).toBe(false)
     expect(shouldRetry(method, { kind: 'status', status: 500, retryAfter: 1000 }, none)).toBe(false)
   })
@@ -25,7 +27,8 @@ describe('shouldRetry: method × status × Retry-After', () => {
   it.each(unsafe)('%s is never resent on errors that may have reached the server', (method) => {
     expect(shouldRetry(method, { kind: 'network' }, rules)).toBe(false)
     expect(shouldRetry(method, { kind: 'timeout' }, rules)).toBe(false)
-    for (const status of [500, 502, 503, 504, 429]) expect(shouldRetry(method, { kind: 'status', status }, rules)).toBe(false)
+    for (const status of [500, 502, 503, 504, 429])
+      expect(shouldRetry(method, { kind: 'status', status }, rules)).toBe(false)
   })
 
   it.each(unsafe)('%s is resent only on 429 or 503 with Retry-After', (method) => {

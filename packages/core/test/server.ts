@@ -1,7 +1,7 @@
 import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
 import { afterAll, beforeAll } from 'vitest'
-import { HorizonClient, type HorizonClientOptions, LoginPassword } from '../src/index.js'
 import { checkResponse } from '../src/horizon/response-check.js'
+import { HorizonClient, type HorizonClientOptions, LoginPassword } from '../src/index.js'
 
 /** Set HORIZON_URL to run the integration suite against a real Horizon instead of the dev server. */
 export const remoteUrl = process.env.HORIZON_URL?.replace(/\/+$/, '')

@@ -21,11 +21,13 @@ export function scriptedFetch(...responses: Array<() => Response>): Scripted {
   return { fetch: fn as typeof fetch, calls }
 }
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', ...headers },
-  })
+export const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(body === undefined ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    })
 
 export const envelope = (status: number, code: string, message: string, details: unknown = null, headers = {}) =>
   json(status, { error: { code, message, details } }, headers)

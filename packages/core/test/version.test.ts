@@ -11,7 +11,9 @@ describe.skipIf(localOnly)('server version check', () => {
     const c = new HorizonClient({ baseUrl: newer.url, hooks: { onWarning: (m) => void warnings.push(m) } })
     await c.ping()
     await c.ping()
-    expect(warnings).toEqual([`Horizon client types are for ${HORIZON_VERSION}, the server runs 1.2.0. Please upgrade.`])
+    expect(warnings).toEqual([
+      `Horizon client types are for ${HORIZON_VERSION}, the server runs 1.2.0. Please upgrade.`,
+    ])
   })
 
   it('stays quiet for the same version', async () => {

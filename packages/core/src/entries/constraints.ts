@@ -7,5 +7,6 @@
  * validate('NamespaceCreateRequestV1', { name: '' }, 'body').issues[0]?.code // 'string_too_short'
  * ```
  */
-export { models, ROLES, validate } from '../horizon/constraints.js'
+
 export type { Location, ModelName, ValidationIssue } from '../horizon/constraints.js'
+export { models, ROLES, validate } from '../horizon/constraints.js'

@@ -7,5 +7,6 @@
  * const client = new HorizonClient({ baseUrl, validateResponses: checkResponse })
  * ```
  */
-export { checkResponse } from '../horizon/response-check.js'
+
 export { schemas } from '../horizon/generated/response-schemas.js'
+export { checkResponse } from '../horizon/response-check.js'

@@ -1,8 +1,8 @@
 import { BearerToken, decodeJwtClaims } from '../transport/auth.js'
 import type { AuthContext, AuthStrategy } from '../transport/types.js'
 import { AuthorizationError, makeError } from './errors.js'
-import type { AuthTokenResponseV1 } from './types.js'
 import { toSpec } from './request.js'
+import type { AuthTokenResponseV1 } from './types.js'
 
 /**
  * OAuth2 password login on `/v1/auth/token`. The token lives in memory only; it is renewed

@@ -1,9 +1,21 @@
-import { Transport, type DryRunRequest, type TransportOptions } from '../transport/transport.js'
+import { type DryRunRequest, Transport, type TransportOptions } from '../transport/transport.js'
 import type { AuthStrategy, CallOptions } from '../transport/types.js'
 import type { ValidationIssue } from './constraints.js'
-import { EntityAlreadyExistsError, EntityNotFoundError, ResponseValidationError, makeError, toHorizonError } from './errors.js'
+import {
+  EntityAlreadyExistsError,
+  EntityNotFoundError,
+  makeError,
+  ResponseValidationError,
+  toHorizonError,
+} from './errors.js'
 import { HORIZON_VERSION } from './generated/version.js'
-import { type OperationArgs, type OperationName, type OperationResult, type Operations, operations } from './operations.js'
+import {
+  type OperationArgs,
+  type OperationName,
+  type OperationResult,
+  type Operations,
+  operations,
+} from './operations.js'
 import { type IterateOptions, iteratePages } from './pagination.js'
 import { toSpec } from './request.js'
 import type {
@@ -82,7 +94,13 @@ export class HorizonClient {
     this.transport = new Transport({
       ...options,
       toError: toHorizonError,
-      hooks: { ...hooks, onResponse: (e) => (this.#checkVersion(e.headers), hooks?.onResponse?.(e)) },
+      hooks: {
+        ...hooks,
+        onResponse: (e) => {
+          this.#checkVersion(e.headers)
+          return hooks?.onResponse?.(e)
+        },
+      },
     })
     const dry = {} as Record<string, (...args: unknown[]) => Promise<DryRunRequest>>
     for (const name of names) {
@@ -97,7 +115,10 @@ export class HorizonClient {
 
   /** Logs in now (with `LoginPassword`), rather than on the first call. */
   async authorize(options: CallOptions = {}): Promise<void> {
-    await this.options.auth?.header({ send: (s, o) => this.transport.send(s, o).then((r) => r.data as never), ...options })
+    await this.options.auth?.header({
+      send: (s, o) => this.transport.send(s, o).then((r) => r.data as never),
+      ...options,
+    })
   }
 
   /** Forgets the login (in memory only; Horizon has no logout route). */
@@ -111,7 +132,11 @@ export class HorizonClient {
    * @example `const fast = client.with({ timeout: { requestTimeout: 1 } })`
    */
   with(overrides: Partial<HorizonClientOptions>): HorizonClient {
-    return new HorizonClient({ ...this.options, ...overrides, headers: { ...this.options.headers, ...overrides.headers } })
+    return new HorizonClient({
+      ...this.options,
+      ...overrides,
+      headers: { ...this.options.headers, ...overrides.headers },
+    })
   }
 
   /** Calls operation `name`: validates, sends, checks the answer. */
@@ -125,7 +150,12 @@ export class HorizonClient {
     if (this.options.validateResponses && op.response) {
       const details = this.options.validateResponses(op.response, data)
       if (details.length)
-        throw makeError(ResponseValidationError, `Answer of ${name} does not match ${op.response}`, { body: data }, { details })
+        throw makeError(
+          ResponseValidationError,
+          `Answer of ${name} does not match ${op.response}`,
+          { body: data },
+          { details },
+        )
     }
     return data
   }
@@ -153,7 +183,10 @@ export class HorizonClient {
   }
 
   /** Every namespace, page after page. @example `for await (const ns of client.iterateNamespaces()) …` */
-  iterateNamespaces(query: NamespacePaginateQueryV1 = {}, options?: IterateOptions): AsyncGenerator<NamespaceResponseV1> {
+  iterateNamespaces(
+    query: NamespacePaginateQueryV1 = {},
+    options?: IterateOptions,
+  ): AsyncGenerator<NamespaceResponseV1> {
     return iteratePages((q, o) => this.call('paginateNamespaces', [q], o), { page_size: 50, ...query }, options)
   }
 
@@ -208,5 +241,4 @@ for (const name of names) {
   }
 }
 
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the class
 export interface HorizonClient extends Omit<HorizonMethods, 'createNamespace' | 'deleteNamespace' | 'deleteHwm'> {}

@@ -177,7 +177,9 @@ function checkField(rule: Field, x: unknown, at: Array<string | number>, out: Va
           }),
         )
       else if (rule.re && !new RegExp(rule.re).test(x))
-        out.push(issue(at, 'string_pattern_mismatch', `String should match pattern '${rule.re}'`, x, { pattern: rule.re }))
+        out.push(
+          issue(at, 'string_pattern_mismatch', `String should match pattern '${rule.re}'`, x, { pattern: rule.re }),
+        )
       else return x
       return undefined
     }
@@ -194,7 +196,9 @@ function checkField(rule: Field, x: unknown, at: Array<string | number>, out: Va
         return undefined
       }
       const before = out.length
-      const items = x.map((item, i) => (rule.t === 'l' ? toInt(item, [...at, i], out) : permission(item, [...at, i], out)))
+      const items = x.map((item, i) =>
+        rule.t === 'l' ? toInt(item, [...at, i], out) : permission(item, [...at, i], out),
+      )
       return out.length === before ? items : undefined
     }
   }
@@ -203,7 +207,9 @@ function checkField(rule: Field, x: unknown, at: Array<string | number>, out: Va
 const roleRule: Field = { t: 's', n: 1 }
 function permission(x: unknown, at: Array<string | number>, out: ValidationIssue[]): unknown {
   if (!isObject(x)) {
-    out.push(issue(at, 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', x))
+    out.push(
+      issue(at, 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', x),
+    )
     return undefined
   }
   const before = out.length
@@ -238,7 +244,12 @@ export function validate<T = Record<string, unknown>>(
   const value: Record<string, unknown> = {}
   if (!isObject(input)) {
     out.push(
-      issue([loc], 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', input),
+      issue(
+        [loc],
+        'model_attributes_type',
+        'Input should be a valid dictionary or object to extract fields from',
+        input,
+      ),
     )
     return { value: value as T, issues: out }
   }
@@ -253,11 +264,17 @@ export function validate<T = Record<string, unknown>>(
     if (v !== undefined) value[key] = v
   }
   if (!out.length && model.check) {
-    const given = Object.fromEntries(Object.keys(model.f).filter((k) => input[k] !== undefined).map((k) => [k, value[k]]))
+    const given = Object.fromEntries(
+      Object.keys(model.f)
+        .filter((k) => input[k] !== undefined)
+        .map((k) => [k, value[k]]),
+    )
     const failed = model.check(model.check === anyFieldSet ? given : value)
     if (failed) {
       const [message, field] = failed
-      out.push(issue(field ? [loc, field] : [loc], 'value_error', `Value error, ${message}`, field ? input[field] : input))
+      out.push(
+        issue(field ? [loc, field] : [loc], 'value_error', `Value error, ${message}`, field ? input[field] : input),
+      )
     }
   }
   return { value: value as T, issues: out }

@@ -26,7 +26,8 @@ export async function* iteratePages<T, Q extends { page?: number; page_size?: nu
   const window: Array<Promise<PageResponseV1<T>>> = []
   let next = start + 1
   const fill = () => {
-    while (next <= last && window.length < Math.max(1, concurrency)) window.push(fetchPage({ ...query, page: next++ }, call))
+    while (next <= last && window.length < Math.max(1, concurrency))
+      window.push(fetchPage({ ...query, page: next++ }, call))
   }
   fill()
   while (window.length) {

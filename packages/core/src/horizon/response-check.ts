@@ -20,7 +20,10 @@ const typeOf = (x: unknown) =>
   x === null ? 'null' : Array.isArray(x) ? 'array' : Number.isInteger(x) ? 'integer' : typeof x
 
 function check(schema: Schema, x: unknown, at: Array<string | number>, out: ValidationIssue[]): void {
-  if (schema.$ref) return check(schemas[schema.$ref] as Schema, x, at, out)
+  if (schema.$ref) {
+    check(schemas[schema.$ref] as Schema, x, at, out)
+    return
+  }
   const fail = (code: string, message: string) => out.push({ location: at, message, code, context: {}, input: x })
   if (schema.anyOf) {
     const ok = schema.anyOf.some((s) => {
@@ -34,13 +37,19 @@ function check(schema: Schema, x: unknown, at: Array<string | number>, out: Vali
   const t = typeOf(x)
   if (schema.type && schema.type !== t && !(schema.type === 'number' && t === 'integer'))
     return void fail(`${schema.type}_type`, `Input should be of type ${schema.type}`)
-  if (schema.enum && !schema.enum.includes(x)) return void fail('enum', `Input should be one of ${schema.enum.join(', ')}`)
-  if (schema.const !== undefined && schema.const !== x) return void fail('literal_error', `Input should be ${schema.const}`)
-  if (t === 'array' && schema.items) (x as unknown[]).forEach((item, i) => check(schema.items!, item, [...at, i], out))
+  if (schema.enum && !schema.enum.includes(x))
+    return void fail('enum', `Input should be one of ${schema.enum.join(', ')}`)
+  if (schema.const !== undefined && schema.const !== x)
+    return void fail('literal_error', `Input should be ${schema.const}`)
+  if (t === 'array' && schema.items)
+    for (const [i, item] of (x as unknown[]).entries()) check(schema.items, item, [...at, i], out)
   if (t === 'object') {
     const obj = x as Record<string, unknown>
-    for (const key of schema.required ?? []) if (!(key in obj)) out.push({ location: [...at, key], message: 'Field required', code: 'missing', context: {}, input: obj })
-    for (const [key, s] of Object.entries(schema.properties ?? {})) if (key in obj) check(s, obj[key], [...at, key], out)
+    for (const key of schema.required ?? [])
+      if (!(key in obj))
+        out.push({ location: [...at, key], message: 'Field required', code: 'missing', context: {}, input: obj })
+    for (const [key, s] of Object.entries(schema.properties ?? {}))
+      if (key in obj) check(s, obj[key], [...at, key], out)
   }
 }
 

@@ -141,7 +141,12 @@ export class Transport {
       if (retries < this.#retry.total && shouldRetry(spec.method, { ...failure, retryAfter }, this.#retry)) {
         retries++
         const delayMs = retryAfter ?? backoffMs(retries, this.#retry)
-        await hooks.onRetry?.({ request: info(), attempt: retries + 1, delayMs, reason: String(failure.status ?? failure.kind) })
+        await hooks.onRetry?.({
+          request: info(),
+          attempt: retries + 1,
+          delayMs,
+          reason: String(failure.status ?? failure.kind),
+        })
         try {
           await sleep(delayMs, call.signal)
         } catch (cause) {
@@ -216,7 +221,14 @@ export class Transport {
         // A body that is not JSON (a proxy's HTML page, truncated JSON) keeps its status for retry rules.
         const { status, headers: h } = response
         const requestId = h.get('x-request-id') ?? undefined
-        return { kind: status < 400 ? 'unexpected' : 'status', request, status, requestId, excerpt: e.excerpt, headers: h }
+        return {
+          kind: status < 400 ? 'unexpected' : 'status',
+          request,
+          status,
+          requestId,
+          excerpt: e.excerpt,
+          headers: h,
+        }
       }
       return { kind: 'network', request, cause: (e as { cause?: unknown }).cause ?? e }
     } finally {
@@ -236,4 +248,6 @@ const statusFailure = (method: string, url: string, r: TransportResponse<unknown
 
 /** Form bodies carry passwords: only their field names are shown. */
 const redactForm = (form: Record<string, string>) =>
-  Object.fromEntries(Object.keys(form).map((k) => [k, k === 'password' || k.endsWith('secret') ? '[REDACTED]' : form[k]]))
+  Object.fromEntries(
+    Object.keys(form).map((k) => [k, k === 'password' || k.endsWith('secret') ? '[REDACTED]' : form[k]]),
+  )
