@@ -162,6 +162,22 @@ describe('constraint table', () => {
     ])
   })
 
+  it('booleans: lax words and numbers, like pydantic', () => {
+    const body = (with_history: unknown) => ({
+      source_namespace_id: 1,
+      target_namespace_id: 2,
+      hwm_ids: [1],
+      with_history,
+    })
+    expect(validate('HWMBulkCopyRequestV1', body('true'), 'body').value.with_history).toBe(true)
+    expect(validate('HWMBulkCopyRequestV1', body(0), 'body').value.with_history).toBe(false)
+    expect(validate('HWMBulkCopyRequestV1', body('maybe'), 'body').issues[0]).toMatchObject({
+      code: 'bool_parsing',
+      message: 'Input should be a valid boolean, unable to interpret input',
+    })
+    expect(validate('HWMBulkCopyRequestV1', body(null), 'body').issues[0]?.code).toBe('bool_type')
+  })
+
   it('integers: floats with a fraction and non-numbers are refused', () => {
     expect(validate('HwmPath', { hwm_id: 1.5 }, 'path').issues[0]?.code).toBe('int_from_float')
     expect(validate('HwmPath', { hwm_id: 2.0 }, 'path').issues).toEqual([])

@@ -144,10 +144,17 @@ function checkField(rule: Field, x: unknown, at: Array<string | number>, out: Va
   switch (rule.t) {
     case 'a':
       return x
-    case 'b':
+    case 'b': {
+      // pydantic's lax booleans: 0/1 and the usual words
       if (typeof x === 'boolean') return x
-      out.push(issue(at, 'bool_type', 'Input should be a valid boolean', x))
+      const word = typeof x === 'string' ? x.toLowerCase() : x
+      if (['1', 'true', 't', 'yes', 'y', 'on', 1].includes(word as string)) return true
+      if (['0', 'false', 'f', 'no', 'n', 'off', 0].includes(word as string)) return false
+      if (typeof x === 'string' || typeof x === 'number')
+        out.push(issue(at, 'bool_parsing', 'Input should be a valid boolean, unable to interpret input', x))
+      else out.push(issue(at, 'bool_type', 'Input should be a valid boolean', x))
       return undefined
+    }
     case 'i': {
       const n = toInt(x, at, out)
       if (n === undefined) return undefined

@@ -1,0 +1,83 @@
+/**
+ * The Hono app: headers every answer carries (request id, version), CORS, the control API, added
+ * latency, injected faults, then Horizon's routes. Faults and latency apply before a route runs.
+ */
+import type { HttpBindings } from '@hono/node-server'
+import { Hono } from 'hono'
+import { CONTROL_PREFIX, control } from './control.js'
+import { cors } from './cors.js'
+import { dispatcher } from './dispatch.js'
+import { faultResponse } from './fault-responses.js'
+import { type HorizonServerOptions, resolveOptions } from './options.js'
+import { requestIdOf } from './request-id.js'
+import { Runtime } from './runtime.js'
+
+/** Node bindings when served by @hono/node-server; absent when the app is embedded elsewhere. */
+export type HorizonEnv = { Bindings: Partial<HttpBindings>; Variables: { logged: boolean } }
+
+const isControl = (path: string) => path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)
+
+/** A response whose body fails at once: what a reset connection looks like without a socket to destroy. */
+const brokenResponse = () =>
+  new Response(new ReadableStream({ start: (controller) => controller.error(new Error('connection reset')) }))
+
+export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
+  const app = new Hono<HorizonEnv>()
+  const dispatch = dispatcher(runtime)
+
+  app.use('*', async (c, next) => {
+    const id = requestIdOf(c.req.header('x-request-id'))
+    await next()
+    c.res.headers.set('x-request-id', id)
+    c.res.headers.set('x-application-version', runtime.options.version)
+    const url = new URL(c.req.url)
+    if (!isControl(url.pathname) && !c.get('logged'))
+      runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: c.res.status })
+  })
+
+  app.use('*', cors(runtime.options.cors))
+
+  if (runtime.options.control)
+    app.use(`${CONTROL_PREFIX}/*`, async (c, next) => (await control(runtime, c.req.raw, c.req.path)) ?? next())
+
+  app.use('*', async (c, next) => {
+    await runtime.sleep(runtime.latencyMs)
+    const fault = runtime.faults.take(c.req.method, c.req.path)
+    if (!fault) return next()
+    if (fault.kind !== 'reset' && fault.kind !== 'hang') return faultResponse(fault)
+    const url = new URL(c.req.url)
+    runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: 0 })
+    c.set('logged', true)
+    const socket = c.env?.incoming?.socket
+    if (fault.kind === 'hang')
+      await new Promise<void>((resolve) => {
+        const signal = runtime.closing.signal
+        const done = () => {
+          signal.removeEventListener('abort', done)
+          socket?.off('close', done)
+          resolve()
+        }
+        signal.addEventListener('abort', done)
+        socket?.once('close', done)
+      })
+    if (!socket) return brokenResponse()
+    socket.destroy()
+    return new Response(null, { status: 204 }) // goes nowhere: the socket is gone
+  })
+
+  app.all('*', (c) => dispatch(c.req.raw))
+  return app
+}
+
+/**
+ * The Horizon app alone, to embed in another Hono app or serve with any adapter.
+ * Faults, latency and the request log live inside it; use {@link startHorizonServer} to control them.
+ * @example
+ * ```ts
+ * import { serve } from '@hono/node-server'
+ * serve({ fetch: createHorizonApp({ seed: 'demo' }).fetch, port: 8000 })
+ * ```
+ */
+export function createHorizonApp(options: HorizonServerOptions = {}): Hono<HorizonEnv> {
+  return buildApp(new Runtime(resolveOptions(options)))
+}

@@ -1,0 +1,60 @@
+/**
+ * Tokens of Horizon's dummy auth provider: HS256 JWTs with `user_id` and a float `exp`, and the checks
+ * of `current_user` with their exact messages.
+ */
+import { jwtVerify, SignJWT } from 'jose'
+import { notFound, unauthorized } from './errors.js'
+import type { Tables, UserRow } from './store.js'
+
+const encoder = new TextEncoder()
+
+/** A random secret (hex), used when none is configured. */
+export function randomSecret(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Seconds since the epoch with sub-millisecond digits, like Python's `time()`. */
+const nowSeconds = () => (performance.timeOrigin + performance.now()) / 1000
+
+/** `{access_token, token_type, expires_at}` for the user. */
+export async function issueToken(secret: string, userId: number, ttlSeconds: number) {
+  const expiresAt = nowSeconds() + ttlSeconds
+  const accessToken = await new SignJWT({ user_id: userId, exp: expiresAt })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .sign(encoder.encode(secret))
+  return { access_token: accessToken, token_type: 'bearer', expires_at: expiresAt }
+}
+
+/** Python's `int()` of the claim: ints, floats (truncated) and integer strings; undefined otherwise. */
+function pyInt(x: unknown): number | undefined {
+  if (typeof x === 'number' && Number.isFinite(x)) return Math.trunc(x)
+  if (typeof x === 'boolean') return Number(x)
+  if (typeof x === 'string' && /^\s*[-+]?\d+\s*$/.test(x)) return Number(x)
+  return undefined
+}
+
+/**
+ * The user of the `Authorization` header. Order and messages follow FastAPI's `OAuth2PasswordBearer`
+ * then the dummy provider: no bearer scheme → "Not authenticated"; an empty token → "Missing auth
+ * credentials"; a bad, expired or foreign token → "Invalid token"; a token of an unknown user → 404.
+ */
+export async function authenticate(t: () => Tables, secret: string, header: string | undefined): Promise<UserRow> {
+  const space = header?.indexOf(' ') ?? -1
+  const scheme = header === undefined ? '' : space < 0 ? header : header.slice(0, space)
+  if (!header || scheme.toLowerCase() !== 'bearer')
+    throw unauthorized('Not authenticated', { 'www-authenticate': 'Bearer' })
+  const token = space < 0 ? '' : header.slice(space + 1)
+  if (!token) throw unauthorized('Missing auth credentials')
+  let userId: number | undefined
+  try {
+    const { payload } = await jwtVerify(token, encoder.encode(secret), { algorithms: ['HS256'] })
+    if (payload.exp !== undefined) userId = pyInt(payload.user_id)
+  } catch {
+    // any decoding or signature failure is "Invalid token"
+  }
+  if (userId === undefined) throw unauthorized('Invalid token')
+  // Read the tables after the await: another request may have changed them meanwhile.
+  const user = t().users.get(userId)
+  if (!user) throw notFound('User', 'id', userId)
+  return user
+}

@@ -1,0 +1,70 @@
+/** Request bodies read the way FastAPI reads them, with its errors for undecodable input. */
+import type { ValidationIssue } from '@horizon-ts/core'
+import { HorizonError, invalidRequest } from './errors.js'
+import { jsonErrorPosition } from './json-errors.js'
+
+/** A body that was absent: FastAPI validates `None`, which gives a `missing` error for a required model. */
+export const NO_BODY = Symbol('no body')
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+const parseError = () => new HorizonError(400, 'bad_request', 'There was an error parsing the body', null)
+
+async function text(request: Request): Promise<string | undefined> {
+  const bytes = new Uint8Array(await request.arrayBuffer())
+  if (!bytes.length) return undefined
+  try {
+    return decoder.decode(bytes)
+  } catch {
+    throw parseError()
+  }
+}
+
+/** JSON when the content type says so (or says nothing), the raw text otherwise, as FastAPI does. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const body = await text(request)
+  if (body === undefined) return NO_BODY
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const isJson = !type || type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))
+  if (!isJson) return body
+  let position: number
+  try {
+    position = jsonErrorPosition(body)
+  } catch {
+    throw parseError() // nesting too deep: Python gives up with a RecursionError, answered as 400
+  }
+  if (position >= 0) {
+    const issue: ValidationIssue = {
+      location: ['body', position],
+      message: 'JSON decode error',
+      code: 'json_invalid',
+      context: {},
+      input: {},
+    }
+    throw invalidRequest([issue])
+  }
+  return JSON.parse(body)
+}
+
+/** Form fields (last value wins); an empty form for any other content type, as Starlette's `request.form()`. */
+export async function readFormBody(request: Request): Promise<Record<string, string>> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const out: Record<string, string> = {}
+  if (type === 'application/x-www-form-urlencoded') {
+    for (const [key, value] of new URLSearchParams((await text(request)) ?? '')) out[key] = value
+  } else if (type === 'multipart/form-data') {
+    try {
+      for (const [key, value] of await request.formData()) if (typeof value === 'string') out[key] = value
+    } catch {
+      throw parseError()
+    }
+  }
+  return out
+}
+
+/** The last value of each query parameter, as Starlette's `QueryParams.get`. */
+export function queryOf(url: URL): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of url.searchParams) out[key] = value
+  return out
+}

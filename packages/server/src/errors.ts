@@ -1,0 +1,102 @@
+/**
+ * Horizon's errors and their answers. Application errors use the `{"error": {code, message, details}}`
+ * envelope; routing errors keep FastAPI's own `{"detail": ...}` shape, as the real server answers.
+ */
+import type { ValidationIssue } from '@horizon-ts/core'
+
+/** An error that becomes an HTTP answer with the Horizon envelope. */
+export class HorizonError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message)
+  }
+}
+
+/** An error answered with FastAPI's bare `{"detail": ...}` body (unknown route, wrong method). */
+export class RoutingError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message)
+  }
+}
+
+/** Python's `repr()` of a str or an int, as Horizon formats values into its messages. */
+export function pyRepr(value: unknown): string {
+  if (typeof value !== 'string') return String(value)
+  const quote = value.includes("'") && !value.includes('"') ? '"' : "'"
+  let out = quote
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0
+    if (ch === quote || ch === '\\') out += `\\${ch}`
+    else if (ch === '\n') out += '\\n'
+    else if (ch === '\r') out += '\\r'
+    else if (ch === '\t') out += '\\t'
+    else if (ch !== ' ' && /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u.test(ch)) {
+      const [prefix, width] = code < 0x100 ? ['\\x', 2] : code < 0x10000 ? ['\\u', 4] : ['\\U', 8]
+      out += prefix + code.toString(16).padStart(width, '0')
+    } else out += ch
+  }
+  return out + quote
+}
+
+export const notFound = (entityType: string, field: string, value: unknown) =>
+  new HorizonError(404, 'not_found', `${entityType} with ${field}=${pyRepr(value)} not found`, {
+    entity_type: entityType,
+    field,
+    value,
+  })
+
+export const alreadyExists = (entityType: string, field: string, value: unknown) =>
+  new HorizonError(409, 'already_exists', `${entityType} with ${field}=${pyRepr(value)} already exists`, {
+    entity_type: entityType,
+    field,
+    value,
+  })
+
+export const permissionDenied = (requiredRole: string, actualRole: string) =>
+  new HorizonError(
+    403,
+    'permission_denied',
+    `Permission denied. User has role ${actualRole} but action requires at least ${requiredRole}.`,
+    { required_role: requiredRole, actual_role: actualRole },
+  )
+
+/**
+ * 400. Horizon's `BadRequestError` carries `{}` details; a FastAPI `HTTPException(400)` (as raised when
+ * deleting a namespace that still has HWMs) carries `null`.
+ */
+export const badRequest = (message: string, details: Record<string, never> | null = {}) =>
+  new HorizonError(400, 'bad_request', message, details)
+
+export const unauthorized = (message: string, headers?: Record<string, string>) =>
+  new HorizonError(401, 'unauthorized', message, null, headers)
+
+export const invalidRequest = (issues: ValidationIssue[]) =>
+  new HorizonError(422, 'invalid_request', 'Invalid request', issues)
+
+export const unknownError = () =>
+  new HorizonError(500, 'unknown', 'Got unhandled exception. Please contact support', null)
+
+/** A JSON answer with FastAPI's content type (no charset). */
+export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+}
+
+/** The answer of any thrown value: envelopes for Horizon errors, FastAPI's shape for routing, 500 otherwise. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof HorizonError) {
+    const body = { error: { code: error.code, message: error.message, details: error.details } }
+    return jsonResponse(body, error.status, error.headers)
+  }
+  if (error instanceof RoutingError) return jsonResponse({ detail: error.message }, error.status, error.headers)
+  const fallback = unknownError()
+  return errorResponse(fallback)
+}

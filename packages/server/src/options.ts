@@ -1,0 +1,72 @@
+/** Which data set the server starts with: nothing at all, or the realistic demo data of `seed.ts`. */
+export type SeedName = 'empty' | 'demo'
+
+/** CORS settings: the browser origins allowed to call the server (`'*'` for any). */
+export interface CorsOptions {
+  origins: string[] | '*'
+}
+
+/**
+ * Options of {@link startHorizonServer} and {@link createHorizonApp}. Every field is optional.
+ * @example
+ * ```ts
+ * const server = await startHorizonServer({ port: 0, seed: 'demo', tokenTtlSeconds: 60 })
+ * ```
+ */
+export interface HorizonServerOptions {
+  /** TCP port; 0 (the default) picks a free one, read it back from `server.port`. */
+  port?: number
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string
+  /** Initial data. Default `'empty'`. */
+  seed?: SeedName
+  /** Lifetime of issued tokens in seconds. Default 36000 (10 hours, as Horizon). */
+  tokenTtlSeconds?: number
+  /** Usernames that are superadmins. Default `['admin']` with the demo seed, none otherwise. */
+  superadmins?: string[]
+  /** HS256 secret of the tokens. Default: random, renewed by `reset()`. */
+  secret?: string
+  /** Allowed browser origins. Default: the Vite dev and preview servers on localhost. */
+  cors?: CorsOptions
+  /** Delay added to every request, in milliseconds. Default 0. */
+  latencyMs?: number
+  /** Expose the test-control API under `/__control/`. Never in production. Default false. */
+  control?: boolean
+  /** Value of the `X-Application-Version` header. Default `'1.1.3'`. */
+  version?: string
+}
+
+/** The options with every default applied. */
+export interface ResolvedOptions {
+  port: number
+  host: string
+  seed: SeedName
+  tokenTtlSeconds: number
+  superadmins: ReadonlySet<string>
+  secret: string | undefined
+  cors: CorsOptions
+  latencyMs: number
+  control: boolean
+  version: string
+}
+
+const viteOrigins = ['5173', '4173'].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
+
+export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOptions {
+  const seed = options.seed ?? 'empty'
+  if (seed !== 'empty' && seed !== 'demo') throw new TypeError(`Unknown seed '${String(seed)}': use 'empty' or 'demo'`)
+  const ttl = options.tokenTtlSeconds ?? 36000
+  if (!(ttl > 0)) throw new TypeError('tokenTtlSeconds must be a positive number')
+  return {
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    seed,
+    tokenTtlSeconds: ttl,
+    superadmins: new Set(options.superadmins ?? (seed === 'demo' ? ['admin'] : [])),
+    secret: options.secret,
+    cors: options.cors ?? { origins: viteOrigins },
+    latencyMs: Math.max(0, options.latencyMs ?? 0),
+    control: options.control ?? false,
+    version: options.version ?? '1.1.3',
+  }
+}

@@ -1,0 +1,48 @@
+/** `/monitoring/*`: liveness, usage stats and process metrics in Prometheus' text format. No auth. */
+import { jsonResponse } from '../errors.js'
+import type { Route } from '../router.js'
+import type { Runtime } from '../runtime.js'
+
+const PROMETHEUS = 'text/plain; version=0.0.4; charset=utf-8'
+const started = Date.now() / 1000
+
+/** Python prints gauges as floats: `1.0`. */
+const float = (n: number) => (Number.isInteger(n) ? `${n}.0` : String(n))
+
+function gauge(name: string, help: string, value: number, labels = '{app_name="horizon"}') {
+  return `# HELP ${name} ${help}\n# TYPE ${name} gauge\n${name}${labels} ${float(value)}\n`
+}
+
+function stats(runtime: Runtime): string {
+  const t = runtime.store.tables
+  return (
+    gauge('horizon_user_count', 'Number of users registered in Horizon database', t.users.size) +
+    gauge('horizon_namespace_count', 'Number of namespaces created in Horizon database', t.namespaces.size) +
+    gauge('horizon_hwm_count', 'Number of HWMs created in Horizon database', t.hwms.size)
+  )
+}
+
+function metrics(runtime: Runtime): string {
+  const memory = process.memoryUsage()
+  const byStatus = new Map<string, number>()
+  for (const { method, status } of runtime.requests) {
+    const key = `method="${method}",status_code="${status}"`
+    byStatus.set(key, (byStatus.get(key) ?? 0) + 1)
+  }
+  let requests = '# HELP starlette_requests_total Total HTTP requests\n# TYPE starlette_requests_total counter\n'
+  for (const [labels, count] of byStatus)
+    requests += `starlette_requests_total{app_name="horizon",${labels}} ${float(count)}\n`
+  return (
+    `# HELP process_resident_memory_bytes Resident memory size in bytes.\n# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${float(memory.rss)}\n` +
+    `# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.\n# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds ${started}\n` +
+    requests
+  )
+}
+
+const text = (body: string) => new Response(body, { headers: { 'content-type': PROMETHEUS } })
+
+export const monitoringRoutes: Route[] = [
+  { method: 'GET', path: '/monitoring/ping', auth: false, handle: () => jsonResponse({ status: 'ok' }) },
+  { method: 'GET', path: '/monitoring/metrics', auth: false, handle: ({ runtime }) => text(metrics(runtime)) },
+  { method: 'GET', path: '/monitoring/stats', auth: false, handle: ({ runtime }) => text(stats(runtime)) },
+]

@@ -1,0 +1,60 @@
+/** Rows to the response shapes of the OpenAPI contract, keys in the real server's order. */
+import type {
+  HWMHistoryResponseV1,
+  HWMResponseV1,
+  NamespaceHistoryResponseV1,
+  NamespaceResponseV1,
+} from '@horizon-ts/core'
+import { isoMicros } from './clock.js'
+import type { HwmHistoryRow, HwmRow, NamespaceHistoryRow, NamespaceRow, Tables } from './store.js'
+
+const username = (t: Tables, id: number | null): string | null =>
+  id === null ? null : (t.users.get(id)?.username ?? null)
+
+export const toNamespace = (t: Tables, ns: NamespaceRow): NamespaceResponseV1 => ({
+  id: ns.id,
+  name: ns.name,
+  description: ns.description,
+  owned_by: username(t, ns.ownerId) ?? '',
+  changed_at: isoMicros(ns.changedAt),
+  changed_by: username(t, ns.changedById),
+})
+
+export const toNamespaceHistory = (t: Tables, row: NamespaceHistoryRow): NamespaceHistoryResponseV1 => ({
+  id: row.id,
+  namespace_id: row.namespaceId,
+  name: row.name,
+  description: row.description,
+  owned_by: username(t, row.ownerId),
+  action: row.action,
+  changed_at: isoMicros(row.changedAt),
+  changed_by: username(t, row.changedById),
+})
+
+export const toHwm = (t: Tables, hwm: HwmRow): HWMResponseV1 => ({
+  id: hwm.id,
+  namespace_id: hwm.namespaceId,
+  name: hwm.name,
+  description: hwm.description,
+  type: hwm.type,
+  value: hwm.value,
+  entity: hwm.entity,
+  expression: hwm.expression,
+  changed_at: isoMicros(hwm.changedAt),
+  changed_by: username(t, hwm.changedById),
+})
+
+export const toHwmHistory = (t: Tables, row: HwmHistoryRow): HWMHistoryResponseV1 => ({
+  id: row.id,
+  hwm_id: row.hwmId,
+  namespace_id: row.namespaceId,
+  name: row.name,
+  description: row.description,
+  type: row.type,
+  value: row.value,
+  entity: row.entity,
+  expression: row.expression,
+  action: row.action,
+  changed_at: isoMicros(row.changedAt),
+  changed_by: username(t, row.changedById),
+})

@@ -1,0 +1,77 @@
+/** Starting and stopping a real HTTP server around the app. */
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createAdaptorServer } from '@hono/node-server'
+import { buildApp } from './app.js'
+import type { FaultController } from './faults.js'
+import { type HorizonServerOptions, resolveOptions, type SeedName } from './options.js'
+import { type RequestLogEntry, Runtime } from './runtime.js'
+
+/** A running server. */
+export interface HorizonServer {
+  /** `http://HOST:PORT`, no trailing slash. */
+  readonly url: string
+  readonly port: number
+  /** Fault injection: `add`, `remove`, `clear`, `list`. */
+  readonly faults: FaultController
+  /** Every request served, oldest first (control API calls excluded). The live array. */
+  readonly requests: RequestLogEntry[]
+  clearRequests(): void
+  /** Delay added to every later request. */
+  setLatency(ms: number): void
+  /** Wipes the data and reseeds (default: the seed the server started with). Faults and latency stay. */
+  reset(seed?: SeedName): void
+  /** Stops listening and closes every connection, hanging ones included. */
+  close(): Promise<void>
+}
+
+/**
+ * Starts a Horizon-compatible server.
+ * @example
+ * ```ts
+ * const server = await startHorizonServer({ port: 0, seed: 'demo' })
+ * const res = await fetch(`${server.url}/monitoring/ping`) // {"status":"ok"}
+ * server.faults.add({ path: '/v1/namespaces/', kind: 'status', status: 503, times: 2 })
+ * await server.close()
+ * ```
+ */
+export async function startHorizonServer(options: HorizonServerOptions = {}): Promise<HorizonServer> {
+  const resolved = resolveOptions(options)
+  const runtime = new Runtime(resolved)
+  const app = buildApp(runtime)
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: resolved.host }) as Server
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    // A deep accept queue, so a burst of a thousand connections is not dropped on loopback.
+    server.listen({ port: resolved.port, host: resolved.host, backlog: 4096 }, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const host = resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host
+  let closed: Promise<void> | undefined
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    faults: runtime.faults,
+    get requests() {
+      return runtime.requests
+    },
+    clearRequests: () => {
+      runtime.requests.length = 0
+    },
+    setLatency: (ms) => {
+      runtime.latencyMs = Math.max(0, ms)
+    },
+    reset: (seed) => runtime.reset(seed),
+    close: () => {
+      closed ??= new Promise<void>((resolve) => {
+        runtime.closing.abort()
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      return closed
+    },
+  }
+}

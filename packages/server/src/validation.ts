@@ -1,0 +1,38 @@
+/**
+ * Request validation through the shared constraint table, so the server's 422 items are exactly the
+ * ones the client computes. Path, query and body issues are reported together, as FastAPI does.
+ */
+import type { ValidationIssue } from '@horizon-ts/core'
+import { type Location, type ModelName, validate } from '@horizon-ts/core/constraints'
+import { NO_BODY } from './body.js'
+import { invalidRequest } from './errors.js'
+
+/** Collects the issues of several parts of one request, then throws them at once. */
+export class Checker {
+  readonly issues: ValidationIssue[] = []
+
+  /** The validated value (with defaults applied); check `done()` before trusting it. */
+  part<T>(model: ModelName, input: unknown, where: Location): T {
+    if (input === NO_BODY) {
+      // FastAPI validates a missing body as None: one `missing` item at ["body"].
+      this.issues.push({ location: ['body'], message: 'Field required', code: 'missing', context: {}, input: null })
+      return {} as T
+    }
+    const { value, issues } = validate<T>(model, input, where)
+    this.issues.push(...issues)
+    return value
+  }
+
+  /** Throws the 422 when any part had issues. */
+  done(): void {
+    if (this.issues.length) throw invalidRequest(this.issues)
+  }
+}
+
+/** Validates one part and throws its 422 at once. */
+export function check<T>(model: ModelName, input: unknown, where: Location): T {
+  const checker = new Checker()
+  const value = checker.part<T>(model, input, where)
+  checker.done()
+  return value
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsdown'
+
+export default defineConfig({
+  entry: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  dts: true,
+  // package.json names dist/index.js, dist/index.d.ts and dist/cli.js (an ESM package: .js is ESM).
+  fixedExtension: false,
+  clean: true,
+  deps: {
+    neverBundle: [
+      'hono',
+      /^hono\//,
+      '@hono/node-server',
+      /^@hono\/node-server\//,
+      'jose',
+      '@horizon-ts/core',
+      /^@horizon-ts\/core\//,
+    ],
+  },
+})
