@@ -5,9 +5,11 @@ import { json, jwt, scriptedFetch } from './support.js'
 const now = () => Math.floor(Date.now() / 1000)
 
 describe('AccessToken', () => {
-  it('reads exp without checking the signature', () => {
+  it('reads exp and user_id without checking the signature', () => {
     const exp = now() + 3600
-    expect(new AccessToken(jwt({ user_id: 1, exp })).expiresAt).toBe(exp)
+    const token = new AccessToken(jwt({ user_id: 7, exp }))
+    expect(token.expiresAt).toBe(exp)
+    expect(token.user).toBe('id:7')
   })
   it('refuses a token without exp, or already expired, or not a JWT', () => {
     expect(() => new AccessToken(jwt({ user_id: 1 }))).toThrow(AuthorizationError)

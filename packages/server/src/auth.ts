@@ -7,6 +7,9 @@ import { notFound, unauthorized } from './errors.js'
 import type { Tables, UserRow } from './store.js'
 
 const encoder = new TextEncoder()
+// A key of this realm's Uint8Array: under jsdom the global one differs from TextEncoder's and
+// jose checks the key against the global.
+const key = (secret: string) => new Uint8Array(encoder.encode(secret))
 
 /** A random secret (hex), used when none is configured. */
 export function randomSecret(): string {
@@ -21,7 +24,7 @@ export async function issueToken(secret: string, userId: number, ttlSeconds: num
   const expiresAt = nowSeconds() + ttlSeconds
   const accessToken = await new SignJWT({ user_id: userId, exp: expiresAt })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .sign(encoder.encode(secret))
+    .sign(key(secret))
   return { access_token: accessToken, token_type: 'bearer', expires_at: expiresAt }
 }
 
@@ -47,7 +50,7 @@ export async function authenticate(t: () => Tables, secret: string, header: stri
   if (!token) throw unauthorized('Missing auth credentials')
   let userId: number | undefined
   try {
-    const { payload } = await jwtVerify(token, encoder.encode(secret), { algorithms: ['HS256'] })
+    const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'] })
     if (payload.exp !== undefined) userId = pyInt(payload.user_id)
   } catch {
     // any decoding or signature failure is "Invalid token"

@@ -26,6 +26,11 @@ export class LoginPassword implements AuthStrategy {
     this.#skew = options.skewSeconds ?? 30
   }
 
+  /** The login: the user these credentials belong to. */
+  get user(): string {
+    return this.login
+  }
+
   /** Seconds since the epoch at which the current token expires, if logged in. */
   get expiresAt(): number | undefined {
     return this.#token?.expiresAt
@@ -81,10 +86,14 @@ export class LoginPassword implements AuthStrategy {
 export class AccessToken extends BearerToken {
   /** `exp` claim, seconds since the epoch */
   readonly expiresAt: number
+  /** the token's `user_id` claim, as a string: whose token it is */
+  readonly user?: string
 
   constructor(token: string) {
     super(token)
-    const exp = decodeJwtClaims(token)?.exp
+    const claims = decodeJwtClaims(token)
+    const exp = claims?.exp
+    if (claims?.user_id !== undefined) this.user = `id:${claims.user_id}`
     if (typeof exp !== 'number') throw makeError(AuthorizationError, 'Missing expiration time in token', {})
     this.expiresAt = exp
     this.#check()

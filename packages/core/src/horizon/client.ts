@@ -121,6 +121,16 @@ export class HorizonClient {
     })
   }
 
+  /**
+   * Replaces the auth strategy: another user, or `undefined` for anonymous calls. Copies made by
+   * `with()` before keep theirs.
+   * @example `client.setAuth(new LoginPassword({ login: 'bob', password: 'x' }))`
+   */
+  setAuth(auth: AuthStrategy | undefined): void {
+    this.options.auth = auth
+    this.transport.options.auth = auth
+  }
+
   /** Forgets the login (in memory only; Horizon has no logout route). */
   logout(): void {
     this.options.auth?.reset?.()

@@ -62,7 +62,7 @@ async function showEarly(queryClient: QueryClient, o: Optimism<unknown>): Promis
  * @example
  * ```ts
  * const m = horizonMutations(client)
- * const hwm = await queryClient.getMutationCache().build(queryClient, m.updateHwm()).execute([5, { value: 2 }])
+ * const hwm = await new MutationObserver(queryClient, m.updateHwm()).mutate([5, { value: 2 }]) // query-core only
  * useMutation(m.updateHwm({ optimistic: true })).mutate([5, { value: 2 }])
  * ```
  */

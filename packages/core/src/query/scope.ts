@@ -2,7 +2,8 @@ import type { HorizonClient } from '../horizon/client.js'
 
 /**
  * Who the cached data belongs to: the server (base URL, trailing slashes dropped) and the user.
- * `user` is the strategy's `login` when it names one (`LoginPassword` does), `null` without auth,
+ * `user` is the strategy's `user` when it names one (`LoginPassword` by its login, `AccessToken`
+ * by its `user_id` claim), `null` without auth,
  * and otherwise a number unique to that auth strategy object, so that two unnamed tokens never
  * share entries. The scope is part of every key: two servers or two users never share the cache.
  */
@@ -15,7 +16,7 @@ export interface HorizonScope {
 export type ScopeSource = Pick<HorizonClient, 'options'>
 
 // Strategies that do not name their user get a process-local number: safe (never shared), but
-// not stable across processes, so SSR hydration only matches for strategies that expose `login`.
+// not stable across processes, so SSR hydration only matches for strategies that expose `user`.
 const ids = new WeakMap<object, number>()
 let lastId = 0
 
@@ -29,9 +30,8 @@ let lastId = 0
  */
 export function horizonScope(client: ScopeSource): HorizonScope {
   const { baseUrl, auth } = client.options
-  const login = (auth as { login?: unknown } | undefined)?.login
   let user: HorizonScope['user'] = null
-  if (typeof login === 'string') user = login
+  if (typeof auth?.user === 'string') user = auth.user
   else if (auth) {
     user = ids.get(auth) ?? ++lastId
     ids.set(auth, user)

@@ -86,6 +86,8 @@ export interface Hooks {
 
 /** The parts of an auth strategy the transport calls. */
 export interface AuthStrategy {
+  /** who the credentials belong to, when the strategy knows (scopes caches per user) */
+  readonly user?: string
   /** the `Authorization` header value for the next request; may log in first */
   header(ctx: AuthContext): string | undefined | Promise<string | undefined>
   /** after a 401: get new credentials and say whether the request is worth one more try */

@@ -1,0 +1,84 @@
+import type { HorizonClient } from '@horizon-ts/core'
+import {
+  type HorizonMutations,
+  type HorizonQueries,
+  horizonMutations,
+  horizonQueries,
+  horizonScope,
+} from '@horizon-ts/core/query'
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useSyncExternalStore } from 'react'
+
+/** What the hooks read from the provider. */
+export interface HorizonContextValue {
+  client: HorizonClient
+  queries: HorizonQueries
+  mutations: HorizonMutations
+  /** the client's scope as a string: a new one renders every hook again, under the new user's keys */
+  scope: string
+}
+
+const HorizonContext = createContext<HorizonContextValue | null>(null)
+
+// Providers of a client listen here; useLogin/useLogout tell them its user changed. Kept per
+// client rather than per provider so that every tree (several roots, portals) follows.
+const listeners = new WeakMap<HorizonClient, Set<() => void>>()
+
+/** Renders every provider of `client` again, after its auth (hence its keys' scope) changed. */
+export function userChanged(client: HorizonClient): void {
+  for (const listener of listeners.get(client) ?? []) listener()
+}
+
+/** Props of {@link HorizonProvider}. */
+export interface HorizonProviderProps {
+  client: HorizonClient
+  children?: ReactNode
+}
+
+/**
+ * Gives the hooks their Horizon client. Place it inside the app's `QueryClientProvider`; the
+ * hooks use that `QueryClient`, with keys scoped by the client's base URL and user.
+ * @example
+ * ```tsx
+ * <QueryClientProvider client={queryClient}>
+ *   <HorizonProvider client={new HorizonClient({ baseUrl: '/api' })}>
+ *     <App />
+ *   </HorizonProvider>
+ * </QueryClientProvider>
+ * ```
+ */
+export function HorizonProvider({ client, children }: HorizonProviderProps) {
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const set = listeners.get(client) ?? new Set()
+      listeners.set(client, set.add(listener))
+      return () => set.delete(listener)
+    },
+    [client],
+  )
+  const snapshot = () => JSON.stringify(horizonScope(client))
+  const scope = useSyncExternalStore(subscribe, snapshot, snapshot)
+  const value = useMemo(
+    () => ({ client, queries: horizonQueries(client), mutations: horizonMutations(client), scope }),
+    [client, scope],
+  )
+  return <HorizonContext.Provider value={value}>{children}</HorizonContext.Provider>
+}
+
+/** The provider's value; throws outside a {@link HorizonProvider}. */
+export function useHorizon(): HorizonContextValue {
+  const value = useContext(HorizonContext)
+  if (!value) throw new Error('Horizon hooks must be used inside <HorizonProvider client={…}>')
+  return value
+}
+
+/**
+ * The client of the nearest {@link HorizonProvider}, for calls outside the hooks.
+ * @example
+ * ```tsx
+ * const client = useHorizonClient()
+ * const onExport = async () => { for await (const hwm of client.iterateHwm({ namespace_id: 1 })) save(hwm) }
+ * ```
+ */
+export function useHorizonClient(): HorizonClient {
+  return useHorizon().client
+}

@@ -1,0 +1,126 @@
+import type {
+  HorizonError,
+  HWMHistoryResponseV1,
+  HWMListResponseV1,
+  HWMResponseV1,
+  NamespaceResponseV1,
+  PageResponseV1,
+  PermissionsResponseV1,
+  WhoamiResponseV1,
+} from '@horizon-ts/core'
+import { type HorizonQueries, horizonKeys, horizonQueries, type Pages } from '@horizon-ts/core/query'
+import {
+  useBulkCopyHwm,
+  useBulkDeleteHwm,
+  useCreateNamespace,
+  useDeleteHwm,
+  useHorizonClient,
+  useHwm,
+  useHwmHistoryInfinite,
+  useHwmInfinite,
+  useHwmPage,
+  useLogin,
+  useLogout,
+  useNamespace,
+  useNamespacePermissions,
+  useNamespaces,
+  usePing,
+  useSuspenseHwm,
+  useSuspenseNamespaces,
+  useUpdateHwm,
+  useUpdateNamespace,
+  useWhoami,
+} from '@horizon-ts/react'
+import { type QueryClient, useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import { describe, expectTypeOf, it } from 'vitest'
+
+describe('query hooks', () => {
+  it('data and error types', () => {
+    expectTypeOf(useHwm(1).data).toEqualTypeOf<HWMResponseV1 | undefined>()
+    expectTypeOf(useHwm(1).error).toEqualTypeOf<HorizonError | null>()
+    expectTypeOf(useNamespace(1).data).toEqualTypeOf<NamespaceResponseV1 | undefined>()
+    expectTypeOf(useNamespaces().data).toEqualTypeOf<PageResponseV1<NamespaceResponseV1> | undefined>()
+    expectTypeOf(useHwmPage({ namespace_id: 1 }).data).toEqualTypeOf<PageResponseV1<HWMResponseV1> | undefined>()
+    expectTypeOf(useNamespacePermissions(1).data).toEqualTypeOf<PermissionsResponseV1 | undefined>()
+    expectTypeOf(useWhoami().data).toEqualTypeOf<WhoamiResponseV1 | undefined>()
+    expectTypeOf(usePing({ refetchInterval: 1000 }).error).toEqualTypeOf<HorizonError | null>()
+  })
+
+  it('select changes the data type', () => {
+    expectTypeOf(useHwm(1, { select: (h) => h.name }).data).toEqualTypeOf<string | undefined>()
+    expectTypeOf(useNamespaces({ page: 2 }, { select: (p) => p.items.length }).data).toEqualTypeOf<number | undefined>()
+  })
+
+  it('takes TanStack options, refuses the key, the fetcher and wrong arguments', () => {
+    useHwm(1, { enabled: false, staleTime: 0, refetchOnWindowFocus: false })
+    // @ts-expect-error the key comes from the factory
+    useHwm(1, { queryKey: ['x'] })
+    // @ts-expect-error an HWM id is a number
+    useHwm('1')
+    // @ts-expect-error the HWM list needs its namespace
+    useHwmPage({})
+  })
+
+  it('suspense hooks have data always', () => {
+    expectTypeOf(useSuspenseHwm(1).data).toEqualTypeOf<HWMResponseV1>()
+    expectTypeOf(useSuspenseNamespaces(undefined, { select: (p) => p.items }).data).toEqualTypeOf<
+      NamespaceResponseV1[]
+    >()
+    expectTypeOf(useSuspenseHwm(1).error).toEqualTypeOf<HorizonError | null>()
+  })
+
+  it('infinite hooks have pages', () => {
+    expectTypeOf(useHwmInfinite({ namespace_id: 1 }).data).toEqualTypeOf<Pages<HWMResponseV1> | undefined>()
+    expectTypeOf(useHwmHistoryInfinite({ hwm_id: 1 }).data?.pages[0]?.items).toEqualTypeOf<
+      HWMHistoryResponseV1[] | undefined
+    >()
+    expectTypeOf(
+      useHwmInfinite({ namespace_id: 1 }, { select: (d) => d.pages.flatMap((p) => p.items) }).data,
+    ).toEqualTypeOf<HWMResponseV1[] | undefined>()
+    expectTypeOf(useHwmInfinite({ namespace_id: 1 }).error).toEqualTypeOf<HorizonError | null>()
+  })
+})
+
+describe('mutation hooks', () => {
+  it('variables are the core method arguments; data its answer; error HorizonError', () => {
+    const update = useUpdateHwm({ optimistic: true })
+    expectTypeOf(update.mutate)
+      .parameter(0)
+      .toEqualTypeOf<[hwmId: number, data: import('@horizon-ts/core').HWMUpdateRequestV1]>()
+    expectTypeOf(update.data).toEqualTypeOf<HWMResponseV1 | undefined>()
+    expectTypeOf(update.error).toEqualTypeOf<HorizonError | null>()
+    expectTypeOf(useDeleteHwm().mutate).parameter(0).toEqualTypeOf<number>()
+    expectTypeOf(useBulkDeleteHwm().mutate).parameter(0).toEqualTypeOf<[namespaceId: number, hwmIds: number[]]>()
+    expectTypeOf(useBulkCopyHwm().data).toEqualTypeOf<HWMListResponseV1 | undefined>()
+    useCreateNamespace().mutate({ name: 'x', description: '' })
+    useUpdateNamespace({ onSuccess: (ns) => expectTypeOf(ns).toEqualTypeOf<NamespaceResponseV1>() })
+  })
+
+  it('optimistic only where offered', () => {
+    // @ts-expect-error updateNamespace has no optimistic mode
+    useUpdateNamespace({ optimistic: true })
+  })
+
+  it('login and logout', () => {
+    expectTypeOf(useLogin().mutate).parameter(0).toEqualTypeOf<{ login: string; password: string }>()
+    expectTypeOf(useLogin().data).toEqualTypeOf<WhoamiResponseV1 | undefined>()
+    useLogout().mutate()
+  })
+})
+
+describe('factories with TanStack directly', () => {
+  it('useQuery, useSuspenseQuery and the QueryClient infer data and error', () => {
+    const q: HorizonQueries = horizonQueries(useHorizonClient())
+    expectTypeOf(useQuery(q.hwm(1)).data).toEqualTypeOf<HWMResponseV1 | undefined>()
+    expectTypeOf(useQuery(q.hwm(1)).error).toEqualTypeOf<HorizonError | null>()
+    expectTypeOf(useSuspenseQuery(q.namespace(1)).data).toEqualTypeOf<NamespaceResponseV1>()
+    const queryClient = {} as QueryClient
+    expectTypeOf(queryClient.ensureQueryData(q.hwm(1))).resolves.toEqualTypeOf<HWMResponseV1>()
+    expectTypeOf(queryClient.fetchInfiniteQuery(q.hwmInfinite({ namespace_id: 1 }))).resolves.toEqualTypeOf<
+      Pages<HWMResponseV1>
+    >()
+    expectTypeOf(queryClient.getQueryData(horizonKeys(useHorizonClient()).hwm(1))).toEqualTypeOf<
+      HWMResponseV1 | undefined
+    >()
+  })
+})
