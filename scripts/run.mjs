@@ -3,12 +3,22 @@
 // it brings pnpm through Corepack, installs what is missing, then runs the task.
 // Node built-ins only: nothing is installed yet when this starts.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const env = { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', NO_COLOR: process.env.NO_COLOR ?? '1' }
+// Package scripts call `pnpm`: a shim on PATH runs it through Corepack, so nothing global is needed.
+const shimDir = join(tmpdir(), 'horizon-ts-pnpm-shim')
+mkdirSync(shimDir, { recursive: true })
+writeFileSync(join(shimDir, 'pnpm'), '#!/bin/sh\nexec corepack pnpm "$@"\n', { mode: 0o755 })
+const env = {
+  ...process.env,
+  PATH: `${shimDir}${delimiter}${process.env.PATH}`,
+  COREPACK_ENABLE_DOWNLOAD_PROMPT: '0',
+  NO_COLOR: process.env.NO_COLOR ?? '1',
+}
 
 /** Runs a command in the repo root, inheriting stdio; returns its exit status. */
 function run(cmd, args, options = {}) {

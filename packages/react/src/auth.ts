@@ -1,10 +1,4 @@
-import {
-  type AuthStrategy,
-  type HorizonClient,
-  type HorizonError,
-  LoginPassword,
-  type WhoamiResponseV1,
-} from '@horizon-ts/core'
+import { type HorizonClient, type HorizonError, LoginPassword, type WhoamiResponseV1 } from '@horizon-ts/core'
 import { horizonKeys } from '@horizon-ts/core/query'
 import { type QueryClient, type UseMutationOptions, useMutation } from '@tanstack/react-query'
 import { useHorizon, userChanged } from './context.js'

@@ -1,5 +1,4 @@
 /** Shared by the React tests: a real server, clients on it, a provider tree, request counting. */
-import { Buffer } from 'node:buffer'
 import { HorizonClient, type HorizonClientOptions, LoginPassword } from '@horizon-ts/core'
 import { HorizonProvider } from '@horizon-ts/react'
 import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
