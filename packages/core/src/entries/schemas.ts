@@ -9,4 +9,4 @@
  */
 
 export { schemas } from '../horizon/generated/response-schemas.js'
-export { checkResponse } from '../horizon/response-check.js'
+export { checkResponse, responseSchemas } from '../horizon/response-check.js'

@@ -37,7 +37,7 @@ export interface HorizonClientOptions extends Omit<TransportOptions, 'toError'> 
    * Checks every answer against the OpenAPI schema; a mismatch raises `ResponseValidationError`.
    * Pass `checkResponse` from `@horizon-ts/core/schemas` (kept out of the main entry for size).
    */
-  validateResponses?: (schema: string, data: unknown) => ValidationIssue[]
+  validateResponses?: (operation: OperationName, data: unknown) => ValidationIssue[]
 }
 
 /** `createNamespace` options: `ifNotExists` answers the existing namespace instead of a 409. */
@@ -155,14 +155,13 @@ export class HorizonClient {
     args: OperationArgs<K>,
     options: CallOptions = {},
   ): Promise<OperationResult<K>> {
-    const op: Operations[OperationName] = operations[name]
     const { data } = await this.transport.send<OperationResult<K>>(toSpec(name, args), options)
-    if (this.options.validateResponses && op.response) {
-      const details = this.options.validateResponses(op.response, data)
+    if (this.options.validateResponses) {
+      const details = this.options.validateResponses(name, data)
       if (details.length)
         throw makeError(
           ResponseValidationError,
-          `Answer of ${name} does not match ${op.response}`,
+          `Answer of ${name} does not match its schema`,
           { body: data },
           { details },
         )

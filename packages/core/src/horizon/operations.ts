@@ -1,7 +1,8 @@
 /**
  * The one declaration of Horizon's 19 operations: method, path, how the arguments map onto
- * path/query/body, which constraints check them, which schema the answer follows. The client
- * methods, dry runs, query options and hooks are all derived from these rows.
+ * path/query/body, which constraints check them. The client
+ * methods, dry runs, query options and hooks are all derived from these rows (the schema of each
+ * answer sits beside the schemas, in `response-check.ts`, out of the main bundle).
  */
 import type { ModelName } from './constraints.js'
 import type {
@@ -42,8 +43,6 @@ export interface Operation<A extends unknown[] = unknown[], R = unknown> {
   parts: (...args: A) => RequestParts
   /** constraint-table models that check the path, query and body */
   checks: { path?: ModelName; query?: ModelName; body?: ModelName }
-  /** OpenAPI schema of the answer (for `validateResponses`) */
-  response?: string
   /** false for the routes that need no token */
   auth?: false
   /** phantom: the answer's type */
@@ -55,9 +54,8 @@ const op = <A extends unknown[], R>(
   path: string,
   parts: (...args: A) => RequestParts,
   checks: Operation['checks'] = {},
-  response?: string,
   auth?: false,
-): Operation<A, R> => ({ method, path, parts, checks, response, auth })
+): Operation<A, R> => ({ method, path, parts, checks, auth })
 
 const ns = (namespace_id: number) => ({ namespace_id })
 const nsPath = { path: 'NamespacePath' } as const
@@ -65,25 +63,23 @@ const hwmPath = { path: 'HwmPath' } as const
 
 export const operations = {
   /** `GET /monitoring/ping`: is the server up. */
-  ping: op<[], PingResponse>('GET', '/monitoring/ping', () => ({}), {}, 'PingResponse', false),
+  ping: op<[], PingResponse>('GET', '/monitoring/ping', () => ({}), {}, false),
   /** `POST /v1/auth/token`: OAuth2 password grant. Used by `LoginPassword`; rarely called directly. */
   login: op<[username: string, password: string], AuthTokenResponseV1>(
     'POST',
     '/v1/auth/token',
     (username, password) => ({ form: { grant_type: 'password', username, password } }),
     {},
-    'AuthTokenResponseV1',
     false,
   ),
   /** `GET /v1/users/me`: the current user; `is_admin` only for a superadmin. */
-  whoami: op<[], WhoamiResponseV1>('GET', '/v1/users/me', () => ({}), {}, 'UserResponseV1'),
+  whoami: op<[], WhoamiResponseV1>('GET', '/v1/users/me', () => ({}), {}),
   /** `GET /v1/namespaces/`: a page of namespaces, by name; filter `name` is exact. */
   paginateNamespaces: op<[query?: NamespacePaginateQueryV1], PageResponseV1<NamespaceResponseV1>>(
     'GET',
     '/v1/namespaces/',
     (query) => ({ query: { ...query } }),
     { query: 'PaginateNamespacesQuery' },
-    'PageResponseV1_NamespaceResponseV1_',
   ),
   /** `GET /v1/namespaces/{id}`. */
   getNamespace: op<[namespaceId: number], NamespaceResponseV1>(
@@ -91,7 +87,6 @@ export const operations = {
     '/v1/namespaces/{namespace_id}',
     (id) => ({ path: ns(id) }),
     nsPath,
-    'NamespaceResponseV1',
   ),
   /** `POST /v1/namespaces/`: the creator becomes its owner. */
   createNamespace: op<[data: NamespaceCreateRequestV1], NamespaceResponseV1>(
@@ -99,7 +94,6 @@ export const operations = {
     '/v1/namespaces/',
     (body) => ({ body }),
     { body: 'NamespaceCreateRequestV1' },
-    'NamespaceResponseV1',
   ),
   /** `PATCH /v1/namespaces/{id}`: rename or describe (OWNER). */
   updateNamespace: op<[namespaceId: number, data: NamespaceUpdateRequestV1], NamespaceResponseV1>(
@@ -107,7 +101,6 @@ export const operations = {
     '/v1/namespaces/{namespace_id}',
     (id, body) => ({ path: ns(id), body }),
     { ...nsPath, body: 'NamespaceUpdateRequestV1' },
-    'NamespaceResponseV1',
   ),
   /** `DELETE /v1/namespaces/{id}` (OWNER); refused with 400 while it has HWMs. */
   deleteNamespace: op<[namespaceId: number], void>(
@@ -122,7 +115,6 @@ export const operations = {
     '/v1/namespace-history/',
     (query) => ({ query: { ...query } }),
     { query: 'PaginateNamespaceHistoryQuery' },
-    'PageResponseV1_NamespaceHistoryResponseV1_',
   ),
   /** `GET /v1/hwm/`: a page of a namespace's HWMs, by name; filter `name` is exact. */
   paginateHwm: op<[query: HWMPaginateQueryV1], PageResponseV1<HWMResponseV1>>(
@@ -130,42 +122,26 @@ export const operations = {
     '/v1/hwm/',
     (query) => ({ query: { ...query } }),
     { query: 'PaginateHwmQuery' },
-    'PageResponseV1_HWMResponseV1_',
   ),
   /** `GET /v1/hwm/{id}`. */
-  getHwm: op<[hwmId: number], HWMResponseV1>(
-    'GET',
-    '/v1/hwm/{hwm_id}',
-    (hwm_id) => ({ path: { hwm_id } }),
-    hwmPath,
-    'HWMResponseV1',
-  ),
+  getHwm: op<[hwmId: number], HWMResponseV1>('GET', '/v1/hwm/{hwm_id}', (hwm_id) => ({ path: { hwm_id } }), hwmPath),
   /** `POST /v1/hwm/` (DEVELOPER): names are unique per namespace. */
-  createHwm: op<[data: HWMCreateRequestV1], HWMResponseV1>(
-    'POST',
-    '/v1/hwm/',
-    (body) => ({ body }),
-    { body: 'HWMCreateRequestV1' },
-    'HWMResponseV1',
-  ),
+  createHwm: op<[data: HWMCreateRequestV1], HWMResponseV1>('POST', '/v1/hwm/', (body) => ({ body }), {
+    body: 'HWMCreateRequestV1',
+  }),
   /** `PATCH /v1/hwm/{id}` (DEVELOPER): any subset of the fields, at least one. */
   updateHwm: op<[hwmId: number, data: HWMUpdateRequestV1], HWMResponseV1>(
     'PATCH',
     '/v1/hwm/{hwm_id}',
     (hwm_id, body) => ({ path: { hwm_id }, body }),
     { ...hwmPath, body: 'HWMUpdateRequestV1' },
-    'HWMResponseV1',
   ),
   /** `DELETE /v1/hwm/{id}` (MAINTAINER). */
   deleteHwm: op<[hwmId: number], void>('DELETE', '/v1/hwm/{hwm_id}', (hwm_id) => ({ path: { hwm_id } }), hwmPath),
   /** `POST /v1/hwm/copy` (DEVELOPER on the target): ids outside the source are ignored. */
-  bulkCopyHwm: op<[data: HWMBulkCopyRequestV1], HWMListResponseV1>(
-    'POST',
-    '/v1/hwm/copy',
-    (body) => ({ body }),
-    { body: 'HWMBulkCopyRequestV1' },
-    'HWMListResponseV1',
-  ),
+  bulkCopyHwm: op<[data: HWMBulkCopyRequestV1], HWMListResponseV1>('POST', '/v1/hwm/copy', (body) => ({ body }), {
+    body: 'HWMBulkCopyRequestV1',
+  }),
   /** `DELETE /v1/hwm/` (MAINTAINER): ids outside the namespace are ignored. */
   bulkDeleteHwm: op<[namespaceId: number, hwmIds: number[]], void>(
     'DELETE',
@@ -179,7 +155,6 @@ export const operations = {
     '/v1/namespaces/{namespace_id}/permissions',
     (id) => ({ path: ns(id) }),
     nsPath,
-    'PermissionsResponseV1',
   ),
   /** `PATCH /v1/namespaces/{id}/permissions` (OWNER): `role: null` removes, `OWNER` transfers. */
   updateNamespacePermissions: op<[namespaceId: number, data: PermissionsUpdateRequestV1], PermissionsResponseV1>(
@@ -187,7 +162,6 @@ export const operations = {
     '/v1/namespaces/{namespace_id}/permissions',
     (id, body) => ({ path: ns(id), body }),
     { ...nsPath, body: 'PermissionsUpdateRequestV1' },
-    'PermissionsResponseV1',
   ),
   /** `GET /v1/hwm-history/`: an HWM's changes, newest first. */
   paginateHwmHistory: op<[query: HWMHistoryPaginateQueryV1], PageResponseV1<HWMHistoryResponseV1>>(
@@ -195,7 +169,6 @@ export const operations = {
     '/v1/hwm-history/',
     (query) => ({ query: { ...query } }),
     { query: 'PaginateHwmHistoryQuery' },
-    'PageResponseV1_HWMHistoryResponseV1_',
   ),
 }
 

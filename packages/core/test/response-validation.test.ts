@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { checkResponse } from '../src/entries/schemas.js'
+import { HorizonClient, ResponseValidationError } from '../src/index.js'
+import { json, scriptedFetch } from './support.js'
+
+// A server answering off-schema (a scripted fault: a real Horizon never does it on purpose).
+describe('validateResponses', () => {
+  const hwm = { id: 1, namespace_id: 1, name: 'h', description: '', type: 't', value: 1, changed_at: 'x' }
+
+  it('passes answers that match the OpenAPI schema', async () => {
+    const s = scriptedFetch(json(200, hwm))
+    const c = new HorizonClient({ baseUrl: 'http://h', fetch: s.fetch, validateResponses: checkResponse })
+    await expect(c.getHwm(1)).resolves.toEqual(hwm)
+  })
+
+  it('raises ResponseValidationError with details when an answer does not match', async () => {
+    const s = scriptedFetch(json(200, { ...hwm, id: 'one', name: undefined }))
+    const c = new HorizonClient({ baseUrl: 'http://h', fetch: s.fetch, validateResponses: checkResponse })
+    const e = (await c.getHwm(1).catch((x: unknown) => x)) as ResponseValidationError
+    expect(e).toBeInstanceOf(ResponseValidationError)
+    expect(e.details.map((d) => [d.location.join('.'), d.code])).toEqual([
+      ['response.name', 'missing'],
+      ['response.id', 'integer_type'],
+    ])
+  })
+
+  it('checks pages item by item, and whoami for admins and others', () => {
+    const { value: _, ...noValue } = hwm
+    const page = { meta: { page: 1 }, items: [hwm, noValue] }
+    expect(checkResponse('paginateHwm', page).map((d) => d.location.join('.'))).toContain('response.items.1.value')
+    expect(checkResponse('whoami', { id: 1, username: 'u' })).toEqual([])
+    expect(checkResponse('whoami', { id: 1, username: 'u', is_admin: true })).toEqual([])
+    expect(checkResponse('deleteHwm', undefined)).toEqual([])
+  })
+})
