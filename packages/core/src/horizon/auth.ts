@@ -99,7 +99,7 @@ export class AccessToken extends BearerToken {
     this.#check()
   }
 
-  override header(): Promise<string | undefined> {
+  override header(): string | undefined | Promise<string | undefined> {
     this.#check()
     return super.header()
   }

@@ -90,18 +90,7 @@ export class HorizonClient {
 
   constructor(options: HorizonClientOptions) {
     this.options = options
-    const hooks = options.hooks
-    this.transport = new Transport({
-      ...options,
-      toError: toHorizonError,
-      hooks: {
-        ...hooks,
-        onResponse: (e) => {
-          this.#checkVersion(e.headers)
-          return hooks?.onResponse?.(e)
-        },
-      },
-    })
+    this.transport = new Transport({ ...options, toError: toHorizonError })
     const dry = {} as Record<string, (...args: unknown[]) => Promise<DryRunRequest>>
     for (const name of names) {
       const arity = operations[name].parts.length
@@ -155,7 +144,8 @@ export class HorizonClient {
     args: OperationArgs<K>,
     options: CallOptions = {},
   ): Promise<OperationResult<K>> {
-    const { data } = await this.transport.send<OperationResult<K>>(toSpec(name, args), options)
+    const { data, headers } = await this.transport.send<OperationResult<K>>(toSpec(name, args), options)
+    if (!this.#versionChecked) this.#checkVersion(headers)
     if (this.options.validateResponses) {
       const details = this.options.validateResponses(name, data)
       if (details.length)
@@ -225,10 +215,10 @@ export class HorizonClient {
     }
   }
 
-  /** Warns once, as the Python client does, when the server is newer than the types. */
+  /** Warns once, as the Python client does, when the server is newer than the types (read from the first answer that tells). */
   #checkVersion(headers: Headers): void {
     const version = headers.get('x-application-version')
-    if (this.#versionChecked || !version) return
+    if (!version) return
     this.#versionChecked = true
     const [a, b] = [version, HORIZON_VERSION].map((v) => v.split('.').map(Number))
     const newer = a!.findIndex((n, i) => n !== (b![i] ?? 0))

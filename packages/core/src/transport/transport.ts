@@ -110,7 +110,8 @@ export class Transport {
       const info = () => this.#info(spec, url, headers)
       if (spec.auth !== false && auth) {
         try {
-          const value = await auth.header(ctx)
+          let value = auth.header(ctx)
+          if (typeof value === 'object') value = await value
           if (value) headers.authorization = value
         } catch (e) {
           await hooks.onError?.({ request: info(), error: e as Error })
@@ -165,10 +166,12 @@ export class Transport {
   }
 
   #url(spec: RequestSpec): string {
+    const url = joinUrl(this.options.baseUrl, spec.path)
+    if (!spec.query) return url
     const query = new URLSearchParams()
-    for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) query.append(k, String(v))
+    for (const [k, v] of Object.entries(spec.query)) if (v !== undefined) query.append(k, String(v))
     const search = query.toString()
-    return joinUrl(this.options.baseUrl, spec.path) + (search ? `?${search}` : '')
+    return search ? `${url}?${search}` : url
   }
 
   #info(spec: RequestSpec, url: string, headers: Record<string, string>): RequestInfo {
