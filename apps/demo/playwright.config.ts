@@ -1,0 +1,58 @@
+import { defineConfig } from '@playwright/test'
+import { APP_URL, assertPackagesBuilt, HORIZON_URL, SERVER_CLI } from './test/env'
+
+assertPackagesBuilt()
+
+/**
+ * The browser suite: Debian's chromium against the BUILT app (served by `vite preview`) and a
+ * Horizon dev server with the test-control API, both started here on free 127.0.0.1 ports.
+ * Reports: `list` on the console and JSON at test-results/results.json (CI reads its counts).
+ */
+export default defineConfig({
+  testDir: './test',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: process.env.CI ? 4 : undefined,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  use: {
+    baseURL: APP_URL,
+    viewport: { width: 1280, height: 800 },
+    screenshot: 'only-on-failure',
+    trace: 'off',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: [
+    {
+      command: `node "${SERVER_CLI}" --port ${process.env.E2E_HORIZON_PORT} --seed demo --superadmin admin --control --cors-origin ${APP_URL}`,
+      url: `${HORIZON_URL}/monitoring/ping`,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
+    },
+    {
+      command: 'node test/serve-app.mjs',
+      url: APP_URL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      // Direct calls through CORS by default; /horizon-api through the preview proxy for the proxy test.
+      env: { VITE_HORIZON_URL: HORIZON_URL, HORIZON_PROXY_TARGET: HORIZON_URL },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
+    },
+  ],
+})

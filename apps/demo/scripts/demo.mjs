@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// `npm run demo`: the Horizon dev server with demo data and the app's Vite dev server, one URL to
+// open, the demo users, and Ctrl-C stops both. Node built-ins only (nothing else is guaranteed to be
+// installed when this runs). The app reaches Horizon through Vite's /horizon-api proxy, so no CORS
+// setup is needed and any free ports work.
+import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+
+const app = fileURLToPath(new URL('..', import.meta.url))
+const root = fileURLToPath(new URL('../../..', import.meta.url))
+const serverCli = `${root}packages/server/dist/cli.js`
+const vite = `${app}node_modules/vite/bin/vite.js`
+const HOST = '127.0.0.1'
+
+for (const file of [serverCli, `${root}packages/core/dist/index.js`, `${root}packages/react/dist/index.js`]) {
+  if (!existsSync(file)) {
+    console.error(`${file} is missing: build the packages first (from the repo root: npm run demo, or pnpm run build).`)
+    process.exit(1)
+  }
+}
+
+/** `preferred` if it is free on HOST, otherwise a free port chosen by the OS. */
+function freePort(preferred) {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => {
+      const any = createServer().listen(0, HOST, () => {
+        const { port } = any.address()
+        any.close(() => resolve(port))
+      })
+    })
+    probe.listen(preferred, HOST, () => probe.close(() => resolve(preferred)))
+  })
+}
+
+/** Resolves once `url` answers (any status), or rejects after `ms`. */
+async function waitFor(url, ms = 30_000) {
+  const until = Date.now() + ms
+  for (;;) {
+    try {
+      await fetch(url)
+      return
+    } catch {
+      if (Date.now() > until) throw new Error(`${url} did not answer within ${ms / 1000} s`)
+      await new Promise((r) => setTimeout(r, 150))
+    }
+  }
+}
+
+const children = []
+let stopping = false
+
+function stop(code = 0) {
+  if (stopping) return
+  stopping = true
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM')
+  // Give them a moment to close their sockets, then leave regardless.
+  setTimeout(() => process.exit(code), 1500).unref()
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() =>
+    process.exit(code),
+  )
+}
+
+function start(name, args, env) {
+  const child = spawn(process.execPath, args, {
+    cwd: app,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  child.once('exit', (code, signal) => {
+    if (stopping) return
+    console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the demo.`)
+    stop(1)
+  })
+  children.push(child)
+  return child
+}
+
+process.once('SIGINT', () => stop(0))
+process.once('SIGTERM', () => stop(0))
+
+const horizonPort = await freePort(8000)
+const appPort = await freePort(5173)
+const horizonUrl = `http://${HOST}:${horizonPort}`
+const appUrl = `http://${HOST}:${appPort}/`
+
+// The server prints its own URL and the demo users: keep the users, leave the URL (one URL only).
+const horizon = start('The Horizon dev server', [
+  serverCli,
+  '--port',
+  String(horizonPort),
+  '--seed',
+  'demo',
+  '--superadmin',
+  'admin',
+])
+let serverOutput = ''
+horizon.stdout.setEncoding('utf8').on('data', (chunk) => {
+  serverOutput += chunk
+})
+
+const viteProcess = start(
+  'Vite',
+  [vite, '--host', HOST, '--port', String(appPort), '--strictPort', '--logLevel', 'warn'],
+  {
+    HORIZON_PROXY_TARGET: horizonUrl,
+    VITE_HORIZON_URL: '/horizon-api',
+    VITE_DEMO_USERS: 'admin,alice,bob,carol',
+  },
+)
+viteProcess.stdout.pipe(process.stdout)
+
+try {
+  await Promise.all([waitFor(`${horizonUrl}/monitoring/ping`), waitFor(appUrl)])
+} catch (error) {
+  console.error(error.message)
+  stop(1)
+}
+
+if (!stopping) {
+  const users = serverOutput
+    .split('\n')
+    .filter((line) => /^\s+\w+\s+\/\s/.test(line))
+    .map((line) => `  ${line.trim()}`)
+  console.log(`
+  Horizon admin (demo data, in memory): ${appUrl}
+
+  Demo users (any password works):
+${users.join('\n')}
+
+  The login form is prefilled for admin. Ctrl-C stops everything.
+`)
+}

@@ -1,0 +1,16 @@
+import { type AuthStrategy, HorizonClient } from '@horizon-ts/core'
+import { noteServerVersion } from './server-info'
+
+/** A base URL as the client needs it: absolute (a path like `/horizon-api` is on this origin), no trailing slash. */
+export function absoluteBaseUrl(url: string): string {
+  return new URL(url.trim() || '/', window.location.href).href.replace(/\/+$/, '')
+}
+
+/** The app's Horizon client for a server (and, for a pasted token, its auth). */
+export function createClient(baseUrl: string, auth?: AuthStrategy): HorizonClient {
+  return new HorizonClient({
+    baseUrl: absoluteBaseUrl(baseUrl),
+    auth,
+    hooks: { onResponse: ({ headers }) => noteServerVersion(headers.get('x-application-version')) },
+  })
+}

@@ -1,0 +1,32 @@
+import { useSearchParams } from 'wouter'
+
+const PAGE_SIZES = [10, 20, 50]
+
+/**
+ * A list's page, page size and name filter, kept in the URL (`?page=2&size=50&name=x`) so a list
+ * can be bookmarked, shared and restored with the back button.
+ */
+export function useListParams(defaultSize = 20) {
+  const [params, setParams] = useSearchParams()
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1)
+  const size = Number(params.get('size'))
+  const pageSize = PAGE_SIZES.includes(size) ? size : defaultSize
+  const name = params.get('name') ?? ''
+  const update = (changes: Record<string, string | number | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev)
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === '' || (key === 'page' && value === 1)) next.delete(key)
+        else next.set(key, String(value))
+      }
+      return next
+    })
+  return {
+    page,
+    pageSize,
+    name,
+    setPage: (p: number) => update({ page: p }),
+    setPageSize: (s: number) => update({ size: s, page: 1 }),
+    setName: (n: string) => update({ name: n.trim(), page: 1 }),
+  }
+}

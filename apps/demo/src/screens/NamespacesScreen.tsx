@@ -1,0 +1,57 @@
+import { useNamespaces } from '@horizon-ts/react'
+import { keepPreviousData } from '@tanstack/react-query'
+import { useState } from 'react'
+import { EmptyState } from '../components/EmptyState'
+import { ErrorNotice } from '../components/ErrorNotice'
+import { Loading } from '../components/Loading'
+import { Pager } from '../components/Pager'
+import { PageTitle } from '../components/PageTitle'
+import { SearchForm } from '../components/SearchForm'
+import { useListParams } from '../lib/list-params'
+import { useDocumentTitle } from '../lib/use-document-title'
+import { CreateNamespaceDialog } from './namespaces/CreateNamespaceDialog'
+import { NamespacesTable } from './namespaces/NamespacesTable'
+
+/** Every namespace, a page at a time, with a name filter and "New namespace". */
+export function NamespacesScreen() {
+  useDocumentTitle('Namespaces')
+  const list = useListParams()
+  const query = { page: list.page, page_size: list.pageSize, ...(list.name ? { name: list.name } : {}) }
+  // The previous page stays on screen while the next one loads: no flash of "Loading" on paging.
+  const namespaces = useNamespaces(query, { placeholderData: keepPreviousData })
+  const [creating, setCreating] = useState(false)
+  const data = namespaces.data
+  return (
+    <section className="stack">
+      <div className="page-header">
+        <PageTitle>Namespaces</PageTitle>
+        <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+          New namespace
+        </button>
+      </div>
+      <div className="toolbar">
+        <SearchForm label="Name (exact)" value={list.name} onSearch={list.setName} />
+      </div>
+      {namespaces.isPending && <Loading label="Loading namespaces…" />}
+      {namespaces.isError && <ErrorNotice error={namespaces.error} onRetry={() => namespaces.refetch()} />}
+      {data &&
+        (data.items.length === 0 ? (
+          <EmptyState title={list.name ? `No namespace is named “${list.name}”` : 'No namespaces yet'}>
+            {list.name ? 'Names are matched exactly, case included.' : 'Create the first one with “New namespace”.'}
+          </EmptyState>
+        ) : (
+          <div aria-busy={namespaces.isPlaceholderData}>
+            <NamespacesTable namespaces={data.items} />
+            <Pager
+              meta={data.meta}
+              noun="namespace"
+              onPage={list.setPage}
+              pageSize={list.pageSize}
+              onPageSize={list.setPageSize}
+            />
+          </div>
+        ))}
+      <CreateNamespaceDialog open={creating} onClose={() => setCreating(false)} />
+    </section>
+  )
+}

@@ -1,0 +1,67 @@
+import { useCreateHwm } from '@horizon-ts/react'
+import { useRef, useState } from 'react'
+import { useLocation } from 'wouter'
+import { Dialog } from '../../components/Dialog'
+import { ErrorNotice } from '../../components/ErrorNotice'
+import { HwmFields } from '../../components/HwmFields'
+import { useAnnounce } from '../../lib/announcer'
+import { createRequest, emptyDraft, type HwmDraft } from '../../lib/hwm-draft'
+import { paths } from '../../lib/routes'
+
+interface Props {
+  open: boolean
+  onClose: () => void
+  namespaceId: number
+}
+
+/** A new HWM in this namespace; opens it once created. */
+export function CreateHwmDialog({ open, onClose, namespaceId }: Props) {
+  return (
+    <Dialog open={open} title="New HWM" onClose={onClose} wide>
+      <CreateHwmForm namespaceId={namespaceId} onClose={onClose} />
+    </Dialog>
+  )
+}
+
+function CreateHwmForm({ namespaceId, onClose }: { namespaceId: number; onClose: () => void }) {
+  const [draft, setDraft] = useState<HwmDraft>(emptyDraft)
+  const [tried, setTried] = useState(false)
+  const valueRef = useRef<HTMLTextAreaElement>(null)
+  const [, navigate] = useLocation()
+  const announce = useAnnounce()
+  const create = useCreateHwm({
+    onSuccess: (hwm) => {
+      announce(`HWM “${hwm.name}” created`)
+      onClose()
+      navigate(paths.hwm(hwm.id))
+    },
+  })
+  return (
+    <form
+      className="stack"
+      onSubmit={(e) => {
+        e.preventDefault()
+        setTried(true)
+        const request = createRequest(namespaceId, draft)
+        if (request.ok) create.mutate(request.data)
+        else valueRef.current?.focus()
+      }}
+    >
+      <HwmFields
+        draft={draft}
+        onChange={(p) => setDraft((d) => ({ ...d, ...p }))}
+        showErrors={tried}
+        valueRef={valueRef}
+      />
+      {create.error && <ErrorNotice error={create.error} context="Could not create the HWM" />}
+      <div className="form-actions">
+        <button type="button" className="button-ghost" onClick={onClose}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {create.isPending ? 'Creating…' : 'Create HWM'}
+        </button>
+      </div>
+    </form>
+  )
+}

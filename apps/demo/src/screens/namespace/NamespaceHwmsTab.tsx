@@ -1,0 +1,44 @@
+import type { NamespaceResponseV1 } from '@horizon-ts/core'
+import { useState } from 'react'
+import { SearchForm } from '../../components/SearchForm'
+import { LIST_VIEWS, ViewToggle } from '../../components/ViewToggle'
+import { useListParams } from '../../lib/list-params'
+import { usePref } from '../../lib/use-pref'
+import { useSelection } from '../../lib/use-selection'
+import { BulkDeleteDialog } from '../hwm-list/BulkDeleteDialog'
+import { CopyHwmDialog } from '../hwm-list/CopyHwmDialog'
+import { CreateHwmDialog } from '../hwm-list/CreateHwmDialog'
+import { HwmPages } from '../hwm-list/HwmPages'
+import { HwmScroll } from '../hwm-list/HwmScroll'
+import { SelectionBar } from '../hwm-list/SelectionBar'
+
+type Open = 'create' | 'copy' | 'delete' | null
+
+/** A namespace's HWMs: find, page or scroll, select several, then copy or delete them; or create one. */
+export function NamespaceHwmsTab({ namespace }: { namespace: NamespaceResponseV1 }) {
+  const list = useListParams()
+  const [view, setView] = usePref('hwm-view', LIST_VIEWS, 'pages')
+  const selection = useSelection()
+  const [open, setOpen] = useState<Open>(null)
+  const close = () => setOpen(null)
+  const listProps = { namespaceId: namespace.id, name: list.name, selection }
+  return (
+    <section className="stack" aria-labelledby="hwms-title">
+      <div className="section-header">
+        <h2 id="hwms-title">HWMs</h2>
+        <button type="button" className="button button-primary" onClick={() => setOpen('create')}>
+          New HWM
+        </button>
+      </div>
+      <div className="toolbar">
+        <SearchForm label="Name (exact)" value={list.name} onSearch={list.setName} />
+        <ViewToggle value={view} onChange={setView} />
+      </div>
+      <SelectionBar selection={selection} onCopy={() => setOpen('copy')} onDelete={() => setOpen('delete')} />
+      {view === 'pages' ? <HwmPages {...listProps} list={list} /> : <HwmScroll {...listProps} />}
+      <CreateHwmDialog open={open === 'create'} onClose={close} namespaceId={namespace.id} />
+      <CopyHwmDialog open={open === 'copy'} onClose={close} source={namespace} selection={selection} />
+      <BulkDeleteDialog open={open === 'delete'} onClose={close} namespaceId={namespace.id} selection={selection} />
+    </section>
+  )
+}

@@ -1,0 +1,46 @@
+import type { NamespaceResponseV1, NamespaceUpdateRequestV1 } from '@horizon-ts/core'
+import { useUpdateNamespace } from '@horizon-ts/react'
+import { useState } from 'react'
+import { ErrorNotice } from '../../../components/ErrorNotice'
+import { Field } from '../../../components/Field'
+import { useAnnounce } from '../../../lib/announcer'
+
+/** Name and description; only what changed is sent, so the history row says what this edit did. */
+export function EditNamespaceForm({ namespace }: { namespace: NamespaceResponseV1 }) {
+  const [name, setName] = useState(namespace.name)
+  const [description, setDescription] = useState(namespace.description)
+  const announce = useAnnounce()
+  const update = useUpdateNamespace({ onSuccess: (ns) => announce(`Namespace “${ns.name}” saved`) })
+  const changes: NamespaceUpdateRequestV1 = {}
+  if (name !== namespace.name) changes.name = name
+  if (description !== namespace.description) changes.description = description
+  const dirty = Object.keys(changes).length > 0
+  return (
+    <section className="card stack" aria-labelledby="edit-ns-title">
+      <h2 id="edit-ns-title">Name and description</h2>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault()
+          update.mutate([namespace.id, changes])
+        }}
+      >
+        <Field
+          label="Name"
+          hint="Unique across Horizon. Jobs find their HWMs by namespace name: renaming breaks them until they are reconfigured."
+        >
+          <input type="text" value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <Field label="Description">
+          <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        </Field>
+        {update.error && <ErrorNotice error={update.error} context="Could not save" />}
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={!dirty || update.isPending}>
+            {update.isPending ? 'Saving…' : 'Save changes'}
+          </button>
+        </div>
+      </form>
+    </section>
+  )
+}

@@ -1,0 +1,58 @@
+import { api, control, expect, logIn, shot, test, tokenFor, uid } from './fixtures'
+
+test('an expired token leads to the login, which returns to the same page', async ({ page }) => {
+  const id = uid()
+  const ns = await api('admin').createNamespace({ name: `e2e-expiry-${id}`, description: 'expiry' })
+  const token = await tokenFor(`token-${id}`)
+
+  // The page's clock is ours: ten hours pass in an instant (Horizon's tokens last ten hours).
+  await page.clock.install()
+  await page.goto(`/namespaces/${ns.id}`)
+  await page.getByRole('button', { name: 'Access token' }).click()
+  await page.getByLabel('Access token', { exact: true }).fill(token)
+  await page.getByRole('button', { name: 'Use token' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: ns.name })).toBeVisible()
+  await expect(page.getByRole('banner')).toContainText(`Signed in as token-${id}`)
+
+  await page.clock.fastForward('10:30:00')
+  await page.getByRole('link', { name: 'History' }).click()
+  await expect(page).toHaveURL(new RegExp(`/login\\?next=%2Fnamespaces%2F${ns.id}%2Fhistory&reason=expired$`))
+  await expect(page.getByRole('alert')).toContainText('Your session has expired')
+  await shot(page, '15-session-expired')
+
+  // Back to real time, log in with a password: the app returns to the page the user was on.
+  await page.clock.setSystemTime(new Date())
+  await logIn(page, `token-${id}`)
+  await expect(page).toHaveURL(new RegExp(`/namespaces/${ns.id}/history$`))
+  await expect(page.getByRole('list', { name: 'Namespace history' })).toContainText('Created')
+})
+
+test('a 503 on a read is explained with its request id, and "Try again" recovers', async ({ page }) => {
+  const id = uid()
+  const ns = await api('admin').createNamespace({ name: `e2e-fault-${id}`, description: 'fault' })
+  // The client retries a GET 3 times on 503: the fourth failure reaches the screen.
+  await control.addFault({ method: 'GET', path: `/v1/namespaces/${ns.id}`, kind: 'status', status: 503, times: 4 })
+
+  await page.goto(`/namespaces/${ns.id}`)
+  await logIn(page, 'alice')
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('Horizon is unavailable')
+  await expect(alert).toContainText(/Request ID [0-9a-f]+/)
+  await shot(page, '14-service-unavailable')
+  await alert.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: ns.name })).toBeVisible()
+
+  const reads = (await control.requests()).filter((r) => r.method === 'GET' && r.path === `/v1/namespaces/${ns.id}`)
+  expect(reads.map((r) => r.status)).toEqual([503, 503, 503, 503, 200])
+})
+
+test('the dev proxy path reaches Horizon without CORS', async ({ page }) => {
+  await page.goto('/login')
+  const server = page.getByRole('form', { name: 'Server' })
+  await server.getByLabel('Horizon URL').fill('/horizon-api')
+  await server.getByRole('button', { name: 'Use this server' }).click()
+  await expect(server).toContainText('Horizon 1.1.3')
+  await logIn(page, 'carol')
+  await expect(page.getByRole('link', { name: 'etl_sales' })).toBeVisible()
+  await expect(page.getByRole('contentinfo')).toContainText('/horizon-api')
+})
