@@ -1,5 +1,11 @@
 /** useLogin / useLogout: a user switch or a logout drops that client's cache and renders the new user. */
-import { AuthorizationError, HorizonClient as Client, type HorizonClient, LoginPassword } from '@horizon-ts/core'
+import {
+  AuthorizationError,
+  BearerToken,
+  HorizonClient as Client,
+  type HorizonClient,
+  LoginPassword,
+} from '@horizon-ts/core'
 import { horizonKeys } from '@horizon-ts/core/query'
 import { useLogin, useLogout, useNamespaces, useWhoami } from '@horizon-ts/react'
 import type { HorizonServer } from '@horizon-ts/server'
@@ -84,4 +90,17 @@ it('two clients of different servers or users never share entries', () => {
   const c = horizonKeys(new Client({ baseUrl: 'http://other', auth: new LoginPassword({ login: 'a', password: 'x' }) }))
   expect(new Set([a.hwm(1), b.hwm(1), c.hwm(1)].map((k) => JSON.stringify(k))).size).toBe(3)
   expect(newQueryClient()).toBeDefined()
+})
+
+it('logging in with a ready strategy (a token) checks it with the server first', async () => {
+  const { client, queryClient, login } = await setup()
+  const token = (await new Client({ baseUrl: server.url }).login('carol', 'pw')).access_token
+  await act(() => login.current.mutateAsync({ auth: new BearerToken('not-a-token') }).catch(() => {}))
+  await waitFor(() => expect(login.current.error).toBeInstanceOf(AuthorizationError))
+  expect(screen.getByTestId('me').textContent).toBe('alice')
+  const auth = new BearerToken(token)
+  await act(() => login.current.mutateAsync({ auth }))
+  await waitFor(() => expect(screen.getByTestId('me').textContent).toBe('carol'))
+  expect(client.options.auth).toBe(auth)
+  expect(entriesOf(queryClient, 'alice')).toBe(0)
 })

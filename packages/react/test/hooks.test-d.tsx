@@ -1,4 +1,5 @@
 import type {
+  AuthStrategy,
   HorizonError,
   HWMHistoryResponseV1,
   HWMListResponseV1,
@@ -102,7 +103,9 @@ describe('mutation hooks', () => {
   })
 
   it('login and logout', () => {
-    expectTypeOf(useLogin().mutate).parameter(0).toEqualTypeOf<{ login: string; password: string }>()
+    expectTypeOf(useLogin().mutate)
+      .parameter(0)
+      .toEqualTypeOf<{ login: string; password: string } | { auth: AuthStrategy }>()
     expectTypeOf(useLogin().data).toEqualTypeOf<WhoamiResponseV1 | undefined>()
     useLogout().mutate()
   })
