@@ -1,5 +1,6 @@
 /** Shared by the React tests: a real server, clients on it, a provider tree, request counting. */
 import { HorizonClient, type HorizonClientOptions, LoginPassword } from '@horizon-ts/core'
+import { checkResponse } from '@horizon-ts/core/schemas'
 import { HorizonProvider } from '@horizon-ts/react'
 import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
@@ -16,6 +17,7 @@ export function clientFor(server: HorizonServer, login = 'admin', options: Parti
     baseUrl: server.url,
     auth: new LoginPassword({ login, password: 'secret' }),
     retry: false,
+    validateResponses: checkResponse,
     ...options,
   })
 }
