@@ -89,7 +89,8 @@ export class HorizonClient {
   #versionChecked = false
 
   constructor(options: HorizonClientOptions) {
-    this.options = options
+    // A copy: setAuth() must not change the object the caller passed in.
+    this.options = { ...options }
     this.transport = new Transport({ ...options, toError: toHorizonError })
     const dry = {} as Record<string, (...args: unknown[]) => Promise<DryRunRequest>>
     for (const name of names) {
