@@ -27,6 +27,7 @@ function run(cmd, args, options = {}) {
   return r.status ?? 1
 }
 const pnpm = (...args) => run('corepack', ['pnpm', ...args])
+const CHROMIUM = '/usr/bin/chromium'
 
 function ensureInstalled() {
   if (spawnSync('corepack', ['--version'], { env }).status !== 0) {
@@ -50,8 +51,24 @@ function counts(file, kind) {
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0), skipped: s.skipped ?? 0 }
 }
 
+/** The browser tests drive Debian's chromium: on a fresh Debian machine (as root), install it. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true
+  const asRoot = process.getuid?.() === 0
+  if (asRoot && spawnSync('apt-get', ['--version'], { env }).status === 0) {
+    console.log('Installing Debian chromium for the browser tests…')
+    const apt = { ...env, DEBIAN_FRONTEND: 'noninteractive' }
+    run('apt-get', ['update', '-qq'], { env: apt })
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: apt })
+  }
+  if (existsSync(CHROMIUM)) return true
+  console.error(`The browser tests need Chromium at ${CHROMIUM}: install it (apt-get install chromium).`)
+  return false
+}
+
 function test() {
   ensureInstalled()
+  const browser = ensureChromium()
   const steps = [
     ['build', () => pnpm('run', 'build')],
     ['typecheck', () => pnpm('run', 'typecheck')],
@@ -63,7 +80,7 @@ function test() {
     ['bundle size', () => pnpm('run', 'size')],
   ]
   if (existsSync(join(root, 'apps/demo/playwright.config.ts')))
-    steps.push(['browser (playwright)', () => pnpm('--filter', '@horizon-ts/demo', 'run', 'test:e2e')])
+    steps.push(['browser (playwright)', () => (browser ? pnpm('--filter', '@horizon-ts/demo', 'run', 'test:e2e') : 1)])
   const failed = []
   for (const [name, step] of steps) {
     console.log(`\n▶ ${name}`)
