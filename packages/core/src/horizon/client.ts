@@ -13,7 +13,6 @@ import {
   type OperationArgs,
   type OperationName,
   type OperationResult,
-  type Operations,
   operations,
 } from './operations.js'
 import { type IterateOptions, iteratePages } from './pagination.js'
@@ -65,7 +64,12 @@ export type DryRunMethods = {
 }
 
 const names = Object.keys(operations) as OperationName[]
-const isOptions = (x: unknown, arity: number, args: unknown[]) => args.length > arity && typeof x === 'object'
+/** Splits a generated method's arguments into the row's arguments and the trailing options, if given. */
+function splitOptions(name: OperationName, args: unknown[]): [args: never, options: CallOptions | undefined] {
+  const arity = operations[name].parts.length
+  const options = args.length > arity && typeof args[arity] === 'object' ? (args[arity] as CallOptions) : undefined
+  return [args.slice(0, arity) as never, options]
+}
 
 /**
  * The Horizon client: every v1 operation as a method, on a fetch transport that runs unchanged
@@ -84,23 +88,28 @@ const isOptions = (x: unknown, arity: number, args: unknown[]) => args.length > 
 export class HorizonClient {
   readonly options: HorizonClientOptions
   readonly transport: Transport
-  /** The same operations, answering the request they would send instead of sending it. */
-  readonly dry: DryRunMethods
   #versionChecked = false
+  #dry?: DryRunMethods
 
   constructor(options: HorizonClientOptions) {
     // A copy: setAuth() must not change the object the caller passed in.
     this.options = { ...options }
     this.transport = new Transport({ ...options, toError: toHorizonError })
-    const dry = {} as Record<string, (...args: unknown[]) => Promise<DryRunRequest>>
-    for (const name of names) {
-      const arity = operations[name].parts.length
-      dry[name] = async (...args) => {
-        const call = isOptions(args[arity], arity, args) ? (args.pop() as CallOptions) : {}
-        return this.transport.preview(toSpec(name, args as never), call)
-      }
+  }
+
+  /** The same operations, answering the request they would send instead of sending it. */
+  get dry(): DryRunMethods {
+    // Built on first use: most clients (and every `with()` copy) never preview.
+    if (!this.#dry) {
+      const dry = {} as Record<string, (...args: unknown[]) => Promise<DryRunRequest>>
+      for (const name of names)
+        dry[name] = async (...all) => {
+          const [args, options] = splitOptions(name, all)
+          return this.transport.preview(toSpec(name, args), options)
+        }
+      this.#dry = dry as DryRunMethods
     }
-    this.dry = dry as DryRunMethods
+    return this.#dry
   }
 
   /** Logs in now (with `LoginPassword`), rather than on the first call. */
@@ -234,10 +243,9 @@ export class HorizonClient {
 for (const name of names) {
   const proto = HorizonClient.prototype as unknown as Record<string, unknown>
   if (name in proto) continue
-  const arity = operations[name].parts.length
-  proto[name] = function (this: HorizonClient, ...args: unknown[]) {
-    const options = isOptions(args[arity], arity, args) ? (args.pop() as CallOptions) : undefined
-    return this.call(name, args as never, options)
+  proto[name] = function (this: HorizonClient, ...all: unknown[]) {
+    const [args, options] = splitOptions(name, all)
+    return this.call(name, args, options)
   }
 }
 

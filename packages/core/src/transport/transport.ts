@@ -100,7 +100,11 @@ export class Transport {
   /** Sends `spec`, retrying and re-authenticating by the rules; resolves with the parsed 2xx answer. */
   async send<T>(spec: RequestSpec, call: CallOptions = {}): Promise<TransportResponse<T>> {
     const { auth, hooks = {} } = this.options
-    const ctx: AuthContext = { send: (s, o) => this.send(s, o).then((r) => r.data as never), signal: call.signal }
+    // What an auth strategy may use: a sender without auth (to log in) and the caller's signal.
+    const ctx: AuthContext | undefined = auth && {
+      send: (s, o) => this.send(s, o).then((r) => r.data as never),
+      signal: call.signal,
+    }
     const url = this.#url(spec)
     let retries = 0
     let reauthorized = false
@@ -108,7 +112,7 @@ export class Transport {
       const headers = this.#headers(spec, call)
       // What hooks and errors see: built only when someone looks, credentials redacted.
       const info = () => this.#info(spec, url, headers)
-      if (spec.auth !== false && auth) {
+      if (spec.auth !== false && auth && ctx) {
         try {
           let value = auth.header(ctx)
           if (typeof value === 'object') value = await value
@@ -134,7 +138,7 @@ export class Transport {
         if (result.status < 400) return result as TransportResponse<T>
       }
       const failure: Failure = 'data' in result ? statusFailure(spec.method, url, result) : result
-      if (failure.status === 401 && spec.auth !== false && auth?.refresh && !reauthorized) {
+      if (failure.status === 401 && spec.auth !== false && auth?.refresh && ctx && !reauthorized) {
         reauthorized = true
         if (await auth.refresh(ctx, headers.authorization)) continue
       }
