@@ -6,6 +6,7 @@ import type { Route } from '../router.js'
 import { toHwm } from '../serialize.js'
 import { addHwmHistory, type HwmRow, hwmSnapshot, type Tables } from '../store.js'
 import { check } from '../validation.js'
+import { hwmNamed } from './hwm.js'
 
 /** The namespace's HWMs among `ids`, by id (the order PostgreSQL returns them in practice). */
 function selectIn(t: Tables, namespaceId: number, ids: number[]): HwmRow[] {
@@ -48,10 +49,7 @@ export const bulkRoutes: Route[] = [
         getNamespace(t, source)
         getNamespace(t, target) // a superadmin skips the role check; the foreign key still holds
         const originals = selectIn(t, source, data.hwm_ids)
-        const clash = originals.find((h) => {
-          for (const other of t.hwms.values()) if (other.namespaceId === target && other.name === h.name) return true
-          return false
-        })
+        const clash = originals.find((h) => hwmNamed(t, target, h.name))
         if (clash) throw alreadyExists('HWM', 'name', clash.name)
         const copies = originals.map((h) => {
           // The copy keeps changed_at and changed_by of the original.
