@@ -1,8 +1,9 @@
-import { useHwmPage } from '@horizon-ts/react'
-import { keepPreviousData } from '@tanstack/react-query'
+import { horizonKeys } from '@horizon-ts/core/query'
+import { useHorizonClient, useHwmPage } from '@horizon-ts/react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { Pager } from '../../components/Pager'
+import { keepPreviousPageOf } from '../../lib/keep-previous-page'
 import type { useListParams } from '../../lib/list-params'
 import type { Selection } from '../../lib/use-selection'
 import { HwmTable } from './HwmTable'
@@ -18,7 +19,8 @@ interface Props {
 /** One page of HWMs at a time (`useHwmPage`), the page in the URL. */
 export function HwmPages({ namespaceId, name, selection, list }: Props) {
   const query = { namespace_id: namespaceId, page: list.page, page_size: list.pageSize, ...(name ? { name } : {}) }
-  const page = useHwmPage(query, { placeholderData: keepPreviousData })
+  const keys = horizonKeys(useHorizonClient())
+  const page = useHwmPage(query, { placeholderData: keepPreviousPageOf(keys.hwmLists(namespaceId)) })
   if (page.isPending) return <Loading label="Loading HWMs…" />
   if (page.isError) return <ErrorNotice error={page.error} onRetry={() => page.refetch()} />
   const { items, meta } = page.data

@@ -1,12 +1,13 @@
 import type { HWMResponseV1 } from '@horizon-ts/core'
-import { useHwmHistory, useHwmHistoryInfinite } from '@horizon-ts/react'
-import { keepPreviousData } from '@tanstack/react-query'
+import { horizonKeys } from '@horizon-ts/core/query'
+import { useHorizonClient, useHwmHistory, useHwmHistoryInfinite } from '@horizon-ts/react'
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Loading } from '../../components/Loading'
 import { LoadMore } from '../../components/LoadMore'
 import { Pager } from '../../components/Pager'
 import { plural } from '../../lib/format'
+import { keepPreviousPageOf } from '../../lib/keep-previous-page'
 import { HistoryEntries } from './HistoryEntries'
 
 interface Props {
@@ -39,7 +40,11 @@ export function HistoryScroll({ hwm, onRestore }: Props) {
 export function HistoryPages({ hwm, onRestore }: Props) {
   const [page, setPage] = useState(1)
   const [pageSize, setPageSize] = useState(10)
-  const history = useHwmHistory({ hwm_id: hwm.id, page, page_size: pageSize }, { placeholderData: keepPreviousData })
+  const keys = horizonKeys(useHorizonClient())
+  const history = useHwmHistory(
+    { hwm_id: hwm.id, page, page_size: pageSize },
+    { placeholderData: keepPreviousPageOf(keys.hwmHistoryOf(hwm.id)) },
+  )
   if (history.isPending) return <Loading label="Loading history…" />
   if (history.isError) return <ErrorNotice error={history.error} onRetry={() => history.refetch()} />
   const { items, meta } = history.data

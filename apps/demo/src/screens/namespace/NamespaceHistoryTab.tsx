@@ -1,6 +1,6 @@
 import type { NamespaceHistoryResponseV1 } from '@horizon-ts/core'
-import { useNamespaceHistory, useNamespaceHistoryInfinite } from '@horizon-ts/react'
-import { keepPreviousData } from '@tanstack/react-query'
+import { horizonKeys } from '@horizon-ts/core/query'
+import { useHorizonClient, useNamespaceHistory, useNamespaceHistoryInfinite } from '@horizon-ts/react'
 import { useState } from 'react'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -10,6 +10,7 @@ import { Pager } from '../../components/Pager'
 import { Timeline, TimelineItem } from '../../components/Timeline'
 import { LIST_VIEWS, ViewToggle } from '../../components/ViewToggle'
 import { plural } from '../../lib/format'
+import { keepPreviousPageOf } from '../../lib/keep-previous-page'
 import { usePref } from '../../lib/use-pref'
 
 /** The namespace's changes (created, renamed, described, deleted), newest first. */
@@ -53,9 +54,10 @@ function Rows({ rows }: { rows: NamespaceHistoryResponseV1[] }) {
 function HistoryPages({ namespaceId }: { namespaceId: number }) {
   const [page, setPage] = useState(1)
   const [pageSize, setPageSize] = useState(20)
+  const keys = horizonKeys(useHorizonClient())
   const history = useNamespaceHistory(
     { namespace_id: namespaceId, page, page_size: pageSize },
-    { placeholderData: keepPreviousData },
+    { placeholderData: keepPreviousPageOf(keys.namespaceHistoryOf(namespaceId)) },
   )
   if (history.isPending) return <Loading label="Loading history…" />
   if (history.isError) return <ErrorNotice error={history.error} onRetry={() => history.refetch()} />
