@@ -9,12 +9,7 @@ import {
   toHorizonError,
 } from './errors.js'
 import { HORIZON_VERSION } from './generated/version.js'
-import {
-  type OperationArgs,
-  type OperationName,
-  type OperationResult,
-  operations,
-} from './operations.js'
+import { type OperationArgs, type OperationName, type OperationResult, operations } from './operations.js'
 import { type IterateOptions, iteratePages } from './pagination.js'
 import { toSpec } from './request.js'
 import type {
