@@ -1,6 +1,8 @@
 import { api, expect, logIn, shot, test, uid } from './fixtures'
 
 test('log in, create, edit, copy, grant, bulk delete and delete: the whole flow without a reload', async ({ page }) => {
+  // Thirty-odd steps in one test: on a busy 2-core CI machine it needs more than the default 30 s.
+  test.setTimeout(90_000)
   const id = uid()
   const source = `e2e-main-${id}`
   const target = await api('admin').createNamespace({ name: `e2e-target-${id}`, description: 'copy target' })
