@@ -260,7 +260,8 @@ export function validate<T = Record<string, unknown>>(
     )
     return { value: value as T, issues: out }
   }
-  for (const [key, rule] of Object.entries(model.f)) {
+  for (const key in model.f) {
+    const rule = model.f[key]!
     const x = input[key]
     if (x === undefined) {
       if (rule.r) out.push(issue([loc, key], 'missing', 'Field required', where === 'body' ? input : null))

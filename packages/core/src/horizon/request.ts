@@ -3,6 +3,10 @@ import { type ModelName, validate } from './constraints.js'
 import { requestValidationError } from './errors.js'
 import { type OperationArgs, type OperationName, operations } from './operations.js'
 
+const PARTS = ['path', 'query', 'body'] as const
+/** Path templates split once: `/v1/hwm/{hwm_id}` → `['/v1/hwm/', 'hwm_id', '']` (odd items are keys). */
+const templates = new Map<string, string[]>()
+
 /**
  * Builds the request of operation `name` called with `args`, after checking every part against
  * the constraint table: bad input raises `RequestValidationError` and nothing is sent.
@@ -11,12 +15,19 @@ export function toSpec<K extends OperationName>(name: K, args: OperationArgs<K>)
   const op = operations[name]
   const parts = (op.parts as (...a: unknown[]) => ReturnType<typeof op.parts>)(...args)
   const issues = []
-  for (const where of ['path', 'query', 'body'] as const) {
+  for (const where of PARTS) {
     const model: ModelName | undefined = op.checks[where]
     if (model) issues.push(...validate(model, parts[where], where).issues)
   }
   if (issues.length) throw requestValidationError(issues, `arguments of ${name}`)
-  const path = op.path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(String(parts.path?.[key])))
+  let template = templates.get(op.path)
+  if (!template) {
+    template = op.path.split(/\{(\w+)\}/)
+    templates.set(op.path, template)
+  }
+  let path = template[0]!
+  for (let i = 1; i < template.length; i += 2)
+    path += encodeURIComponent(String(parts.path?.[template[i]!])) + template[i + 1]
   return {
     method: op.method,
     path,
