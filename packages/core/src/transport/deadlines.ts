@@ -4,7 +4,7 @@ import { linkSignals } from './signals.js'
 export const TIMEOUT: unique symbol = Symbol('timeout')
 
 /** Attempts that share one AbortController. */
-interface Batch {
+export interface Batch {
   controller: AbortController
   /** attempts that joined */
   members: number
@@ -15,25 +15,18 @@ interface Batch {
   timedOut: boolean
 }
 
-interface Entry {
-  connectionAt: number
-  requestAt: number
-  headers: boolean
-  ended: boolean
-  batch: Batch
-  reject: (reason: unknown) => void
-}
-
-/** One attempt under watch. */
+/** One attempt under watch; the transport hands `signal` to fetch and races `expired`. */
 export interface Watch {
-  /** the signal to hand to fetch */
   readonly signal: AbortSignal
   /** rejects with {@link TIMEOUT} when the attempt's deadline passes; never resolves */
   readonly expired: Promise<never>
-  /** response headers arrived: from now on only the request deadline applies */
-  seen(): void
-  /** the attempt settled */
-  done(): void
+  readonly connectionAt: number
+  readonly requestAt: number
+  /** response headers arrived: from then on only the request deadline applies */
+  headers: boolean
+  ended: boolean
+  readonly batch: Batch
+  readonly reject: (reason: unknown) => void
 }
 
 /** Attempts per shared controller: fetch adds an abort listener to it for each request. */
@@ -51,10 +44,10 @@ const BATCH_SIZE = 200
 export class Deadlines {
   readonly #connectionMs: number
   readonly #requestMs: number
-  readonly #entries = new Set<Entry>()
+  readonly #entries = new Set<Watch>()
   #batch: Batch | undefined
   #timer: ReturnType<typeof setTimeout> | undefined
-  #timerAt = Number.POSITIVE_INFINITY
+  #timerAt = Infinity
 
   constructor(connectionMs: number, requestMs: number) {
     this.#connectionMs = connectionMs
@@ -71,7 +64,9 @@ export class Deadlines {
     const expired = new Promise<never>((_, r) => {
       reject = r
     })
-    const entry: Entry = {
+    const watch: Watch = {
+      signal: batch.controller.signal,
+      expired,
       connectionAt: now + this.#connectionMs,
       requestAt: now + this.#requestMs,
       headers: false,
@@ -81,16 +76,14 @@ export class Deadlines {
     }
     // Only pending attempts keep a Node process alive: an idle client must not delay its exit.
     if (!this.#entries.size) ref(this.#timer, true)
-    this.#entries.add(entry)
-    this.#schedule(Math.min(entry.connectionAt, entry.requestAt))
-    return {
-      signal: batch.controller.signal,
-      expired,
-      seen: () => {
-        entry.headers = true
-      },
-      done: () => this.#end(entry, false),
-    }
+    this.#entries.add(watch)
+    this.#schedule(Math.min(watch.connectionAt, watch.requestAt))
+    return watch
+  }
+
+  /** The attempt settled (or failed) before its deadline. */
+  done(watch: Watch): void {
+    this.#end(watch, false)
   }
 
   #shared(): Batch {
@@ -100,7 +93,7 @@ export class Deadlines {
     return this.#batch
   }
 
-  #end(entry: Entry, timedOut: boolean): void {
+  #end(entry: Watch, timedOut: boolean): void {
     if (entry.ended) return
     entry.ended = true
     this.#entries.delete(entry)
@@ -124,15 +117,15 @@ export class Deadlines {
   }
 
   #tick(): void {
-    this.#timerAt = Number.POSITIVE_INFINITY
+    this.#timerAt = Infinity
     const now = Date.now()
-    let next = Number.POSITIVE_INFINITY
+    let next = Infinity
     for (const e of this.#entries) {
       const at = e.headers ? e.requestAt : Math.min(e.connectionAt, e.requestAt)
       if (at <= now) this.#end(e, true)
       else next = Math.min(next, at)
     }
-    if (next < Number.POSITIVE_INFINITY) this.#schedule(next)
+    if (next < Infinity) this.#schedule(next)
   }
 }
 

@@ -206,7 +206,7 @@ export class Transport {
     let response: Response | undefined
     const seen = (res: Response) => {
       response = res
-      watch.seen()
+      watch.headers = true
     }
     const request = { method: spec.method, url }
     try {
@@ -240,7 +240,7 @@ export class Transport {
       }
       return { kind: 'network', request, cause: (e as { cause?: unknown }).cause ?? e }
     } finally {
-      watch.done()
+      this.#deadlines.done(watch)
     }
   }
 }
