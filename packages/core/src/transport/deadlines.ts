@@ -56,7 +56,8 @@ export class Deadlines {
 
   /** Starts watching an attempt; `signal` is the caller's, if any. */
   watch(signal?: AbortSignal): Watch {
-    const now = Date.now()
+    // A monotonic clock: a wall clock set forward would time out every pending call.
+    const now = performance.now()
     const batch = signal ? newBatch(linkSignals(signal), true) : this.#shared()
     batch.members++
     batch.live++
@@ -112,13 +113,13 @@ export class Deadlines {
     if (at >= this.#timerAt) return
     clearTimeout(this.#timer)
     this.#timerAt = at
-    this.#timer = setTimeout(() => this.#tick(), Math.max(0, at - Date.now()))
+    this.#timer = setTimeout(() => this.#tick(), Math.max(0, at - performance.now()))
     if (!this.#entries.size) ref(this.#timer, false)
   }
 
   #tick(): void {
     this.#timerAt = Infinity
-    const now = Date.now()
+    const now = performance.now()
     let next = Infinity
     for (const e of this.#entries) {
       const at = e.headers ? e.requestAt : Math.min(e.connectionAt, e.requestAt)
