@@ -15,6 +15,7 @@ export type {
   DryRunMethods,
   HorizonClientOptions,
   HorizonMethods,
+  ResponseChecker,
 } from './horizon/client.js'
 export { HorizonClient } from './horizon/client.js'
 export type { ValidationIssue } from './horizon/constraints.js'

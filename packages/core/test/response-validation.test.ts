@@ -24,6 +24,30 @@ describe('validateResponses', () => {
     ])
   })
 
+  it('`true` loads the schemas on first use and checks with them', async () => {
+    const s = scriptedFetch(json(200, hwm), json(200, { ...hwm, value: undefined }))
+    const c = new HorizonClient({ baseUrl: 'http://h', fetch: s.fetch, validateResponses: true })
+    await expect(c.getHwm(1)).resolves.toEqual(hwm)
+    const e = (await c.getHwm(1).catch((x: unknown) => x)) as ResponseValidationError
+    expect(e).toBeInstanceOf(ResponseValidationError)
+    expect(e.details.map((d) => d.location.join('.'))).toEqual(['response.value'])
+    expect(e.body).toEqual({ ...hwm, value: undefined })
+  })
+
+  it('any checker of the same shape stands in; without one nothing is checked', async () => {
+    const seen: string[] = []
+    const checker = (operation: string) => {
+      seen.push(operation)
+      return [{ location: ['response'], message: 'no', code: 'custom', context: {}, input: null }]
+    }
+    const s = scriptedFetch(json(200, { anything: true }))
+    const checked = new HorizonClient({ baseUrl: 'http://h', fetch: s.fetch, validateResponses: checker })
+    await expect(checked.whoami()).rejects.toBeInstanceOf(ResponseValidationError)
+    expect(seen).toEqual(['whoami'])
+    const unchecked = new HorizonClient({ baseUrl: 'http://h', fetch: s.fetch })
+    await expect(unchecked.whoami()).resolves.toEqual({ anything: true })
+  })
+
   it('checks pages item by item, and whoami for admins and others', () => {
     const { value: _, ...noValue } = hwm
     const page = { meta: { page: 1 }, items: [hwm, noValue] }

@@ -29,9 +29,20 @@ export interface HorizonClientOptions extends Omit<TransportOptions, 'toError'> 
   auth?: AuthStrategy
   /**
    * Checks every answer against the OpenAPI schema; a mismatch raises `ResponseValidationError`.
-   * Pass `checkResponse` from `@horizon-ts/core/schemas` (kept out of the main entry for size).
+   * `true` loads the schemas on first use (a chunk of their own, out of the main bundle); or pass
+   * a checker, such as `checkResponse` from `@horizon-ts/core/schemas`, to have it bundled.
    */
-  validateResponses?: (operation: OperationName, data: unknown) => ValidationIssue[]
+  validateResponses?: boolean | ResponseChecker
+}
+
+/** Answers the issues found in the answer `data` of `operation`; none when it matches. */
+export type ResponseChecker = (operation: OperationName, data: unknown) => ValidationIssue[]
+
+let loading: Promise<ResponseChecker> | undefined
+/** The schemas weigh more than the client: they load only when a client asks to validate. */
+const loadChecker = () => {
+  loading ??= import('./response-check.js').then((m) => m.checkResponse)
+  return loading
 }
 
 /** `createNamespace` options: `ifNotExists` answers the existing namespace instead of a 409. */
@@ -151,8 +162,9 @@ export class HorizonClient {
   ): Promise<OperationResult<K>> {
     const { data, headers } = await this.transport.send<OperationResult<K>>(toSpec(name, args), options)
     if (!this.#versionChecked) this.#checkVersion(headers)
-    if (this.options.validateResponses) {
-      const details = this.options.validateResponses(name, data)
+    const { validateResponses: check } = this.options
+    if (check) {
+      const details = (check === true ? await loadChecker() : check)(name, data)
       if (details.length)
         throw makeError(
           ResponseValidationError,
