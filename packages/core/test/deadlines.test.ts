@@ -2,11 +2,12 @@
  * Timeouts on the wire: a plain node:http server on 127.0.0.1 whose routes hang, stall a body after
  * the headers or answer late, and which records when the client drops each request.
  */
-import { once } from 'node:events'
+import { getEventListeners, once } from 'node:events'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HorizonClient, TimeoutError } from '../src/index.js'
+import { json, scriptedFetch } from './support.js'
 
 let server: Server
 let base = ''
@@ -113,5 +114,14 @@ describe('timeouts on the wire', () => {
     held[0]!()
     await pending
     expect(timers()).toBe(idle)
+  })
+
+  it("a long-lived caller's signal keeps no listener per call, retries included", async () => {
+    const app = new AbortController()
+    const s = scriptedFetch(json(503, null), json(200, { status: 'ok' }))
+    const c = new HorizonClient({ baseUrl: 'http://h', fetch: s.fetch, retry: { total: 1, backoffFactor: 0 } })
+    for (let i = 0; i < 20; i++) await c.ping({ signal: app.signal })
+    expect(s.calls).toHaveLength(21) // the first call was retried once
+    expect(getEventListeners(app.signal, 'abort')).toHaveLength(0)
   })
 })

@@ -1,4 +1,4 @@
-import { linkSignals } from './signals.js'
+import { follow } from './signals.js'
 
 /** The rejection of an attempt whose deadline passed. */
 export const TIMEOUT: unique symbol = Symbol('timeout')
@@ -13,6 +13,8 @@ export interface Batch {
   /** takes no new attempts: one of its attempts timed out, or it is a caller's own */
   closed: boolean
   timedOut: boolean
+  /** stops following the caller's signal */
+  unlink?: () => void
 }
 
 /** One attempt under watch; the transport hands `signal` to fetch and races `expired`. */
@@ -58,7 +60,7 @@ export class Deadlines {
   watch(signal?: AbortSignal): Watch {
     // A monotonic clock: a wall clock set forward would time out every pending call.
     const now = performance.now()
-    const batch = signal ? newBatch(linkSignals(signal), true) : this.#shared()
+    const batch = signal ? this.#own(signal) : this.#shared()
     batch.members++
     batch.live++
     let reject!: (reason: unknown) => void
@@ -87,6 +89,11 @@ export class Deadlines {
     this.#end(watch, false)
   }
 
+  #own(signal: AbortSignal): Batch {
+    const { controller, unlink } = follow(signal)
+    return { ...newBatch(controller, true), unlink }
+  }
+
   #shared(): Batch {
     const b = this.#batch
     if (b && !b.closed && b.members < BATCH_SIZE) return b
@@ -105,7 +112,9 @@ export class Deadlines {
       batch.closed = batch.timedOut = true
       entry.reject(TIMEOUT)
     }
-    if (batch.timedOut && batch.closed && !batch.live) batch.controller.abort(TIMEOUT)
+    if (batch.live || !batch.closed) return
+    batch.unlink?.()
+    if (batch.timedOut) batch.controller.abort(TIMEOUT)
   }
 
   /** Makes the timer fire by `at`. Deadlines only grow, so an earlier timer is kept. */
