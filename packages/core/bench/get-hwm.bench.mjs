@@ -6,7 +6,7 @@
  * different case first each round, and each reports its median round: on a shared machine, load and
  * one case's garbage would otherwise be billed to whichever case runs next. (Forcing a collection
  * between turns was tried: it doubles every figure and blurs the ratios.)
- * Run: `pnpm bench` (builds first). `ROUNDS=60 pnpm bench` for tighter figures.
+ * Run: `pnpm bench` (builds first). `ROUNDS=100 pnpm bench` for tighter figures.
  */
 import { ofetch } from 'ofetch'
 import { BearerToken, HorizonClient } from '../dist/index.js'
@@ -43,7 +43,7 @@ const cases = {
   'client.getHwm(5, { signal })': () => client.getHwm(5, { signal: new AbortController().signal }),
 }
 
-const ROUNDS = Number(process.env.ROUNDS ?? 25)
+const ROUNDS = Number(process.env.ROUNDS ?? 40)
 const CALLS = 1000
 
 /** Microseconds per call over one turn of `CALLS` sequential calls. */

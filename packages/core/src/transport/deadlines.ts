@@ -17,18 +17,19 @@ export interface Batch {
   unlink?: () => void
 }
 
-/** One attempt under watch; the transport hands `signal` to fetch and races `expired`. */
+/** One attempt under watch; the transport hands `signal` to fetch and waits through `race`. */
 export interface Watch {
   readonly signal: AbortSignal
-  /** rejects with {@link TIMEOUT} when the attempt's deadline passes; never resolves */
-  readonly expired: Promise<never>
+  /** settles as `work` does, or rejects with {@link TIMEOUT} at the attempt's deadline, whichever comes first */
+  race<T>(work: Promise<T>): Promise<T>
   readonly connectionAt: number
   readonly requestAt: number
   /** response headers arrived: from then on only the request deadline applies */
   headers: boolean
   ended: boolean
   readonly batch: Batch
-  readonly reject: (reason: unknown) => void
+  /** rejects the attempt's `race` */
+  reject?: (reason: unknown) => void
 }
 
 /** Attempts per shared controller: fetch adds an abort listener to it for each request. */
@@ -63,19 +64,20 @@ export class Deadlines {
     const batch = signal ? this.#own(signal) : this.#shared()
     batch.members++
     batch.live++
-    let reject!: (reason: unknown) => void
-    const expired = new Promise<never>((_, r) => {
-      reject = r
-    })
     const watch: Watch = {
       signal: batch.controller.signal,
-      expired,
+      // One promise, not Promise.race's three: this is on every call's path.
+      race: (work) =>
+        new Promise((resolve, reject) => {
+          if (watch.ended) return reject(TIMEOUT) // only a timeout ends a watch before its race
+          watch.reject = reject
+          work.then(resolve, reject)
+        }),
       connectionAt: now + this.#connectionMs,
       requestAt: now + this.#requestMs,
       headers: false,
       ended: false,
       batch,
-      reject,
     }
     // Only pending attempts keep a Node process alive: an idle client must not delay its exit.
     if (!this.#entries.size) ref(this.#timer, true)
@@ -110,7 +112,7 @@ export class Deadlines {
     batch.live--
     if (timedOut) {
       batch.closed = batch.timedOut = true
-      entry.reject(TIMEOUT)
+      entry.reject?.(TIMEOUT)
     }
     if (batch.live || !batch.closed) return
     batch.unlink?.()

@@ -127,19 +127,21 @@ export class Transport {
           throw e
         }
       }
-      await hooks.onRequest?.({ request: info(), attempt: retries + 1 })
+      // Awaited only when set: an `await` of nothing still costs every call a turn of the queue.
+      if (hooks.onRequest) await hooks.onRequest({ request: info(), attempt: retries + 1 })
       const started = hooks.onResponse && Date.now()
       const result = await this.#attempt(spec, url, headers, call.signal)
       if ('data' in result) {
-        await hooks.onResponse?.({
-          get request() {
-            return info()
-          },
-          status: result.status,
-          headers: result.headers,
-          requestId: result.headers.get('x-request-id') ?? undefined,
-          durationMs: Date.now() - (started || 0),
-        })
+        if (hooks.onResponse)
+          await hooks.onResponse({
+            get request() {
+              return info()
+            },
+            status: result.status,
+            headers: result.headers,
+            requestId: result.headers.get('x-request-id') ?? undefined,
+            durationMs: Date.now() - (started || 0),
+          })
         if (result.status < 400) return result as TransportResponse<T>
       }
       const failure: Failure = 'data' in result ? statusFailure(spec.method, url, result) : result
@@ -220,7 +222,7 @@ export class Transport {
         ignoreResponseError: true,
         parseResponse: parseJson,
       } as Parameters<typeof ofetch.raw>[1])
-      const res = await Promise.race([sent, watch.expired])
+      const res = await watch.race(sent)
       return { status: res.status, data: res._data, headers: res.headers }
     } catch (e) {
       if (e === TIMEOUT) return { kind: 'timeout', request }
