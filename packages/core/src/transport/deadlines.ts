@@ -24,8 +24,8 @@ export interface Watch {
   race<T>(work: Promise<T>): Promise<T>
   readonly connectionAt: number
   readonly requestAt: number
-  /** response headers arrived: from then on only the request deadline applies */
-  headers: boolean
+  /** from then on only the request deadline applies */
+  headersArrived: boolean
   ended: boolean
   readonly batch: Batch
   /** rejects the attempt's `race` */
@@ -38,7 +38,7 @@ const BATCH_SIZE = 200
 /**
  * The connection and request timeouts of every attempt of a transport, on one timer and, for calls
  * without a caller's signal, one AbortController per batch of attempts. In Node 20 an AbortSignal and
- * a timer per request cost about half as much again as a whole request through ofetch (`pnpm bench`).
+ * timers of its own cost an attempt about a quarter of a whole request through ofetch (`pnpm bench`).
  *
  * A timed-out attempt is rejected at its deadline; its network request is cancelled when the last
  * live attempt of its batch settles or times out (a timeout closes the batch to newcomers), so at
@@ -75,7 +75,7 @@ export class Deadlines {
         }),
       connectionAt: now + this.#connectionMs,
       requestAt: now + this.#requestMs,
-      headers: false,
+      headersArrived: false,
       ended: false,
       batch,
     }
@@ -125,7 +125,6 @@ export class Deadlines {
     clearTimeout(this.#timer)
     this.#timerAt = at
     this.#timer = setTimeout(() => this.#tick(), Math.max(0, at - performance.now()))
-    if (!this.#entries.size) ref(this.#timer, false)
   }
 
   #tick(): void {
@@ -133,7 +132,7 @@ export class Deadlines {
     const now = performance.now()
     let next = Infinity
     for (const e of this.#entries) {
-      const at = e.headers ? e.requestAt : Math.min(e.connectionAt, e.requestAt)
+      const at = e.headersArrived ? e.requestAt : Math.min(e.connectionAt, e.requestAt)
       if (at <= now) this.#end(e, true)
       else next = Math.min(next, at)
     }

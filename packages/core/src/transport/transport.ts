@@ -206,9 +206,10 @@ export class Transport {
   ): Promise<TransportResponse<unknown> | Failure> {
     const watch = this.#deadlines.watch(signal)
     let response: Response | undefined
+    // Called by the fetch wrapper once the headers are in, before ofetch reads the body.
     const seen = (res: Response) => {
       response = res
-      watch.headers = true
+      watch.headersArrived = true
     }
     const request = { method: spec.method, url }
     try {
