@@ -6,11 +6,12 @@ export default defineConfig({
     constraints: 'src/entries/constraints.ts',
     query: 'src/entries/query.ts',
     schemas: 'src/entries/schemas.ts',
+    json: 'src/entries/json.ts',
   },
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
   dts: true,
   clean: true,
-  external: ['ofetch', '@tanstack/query-core'],
+  external: ['ofetch', 'lossless-json', '@tanstack/query-core'],
 })
