@@ -42,6 +42,8 @@ export type { Operation, OperationArgs, OperationName, OperationResult, Operatio
 export { operations } from './horizon/operations.js'
 export type { IterateOptions } from './horizon/pagination.js'
 export type * from './horizon/types.js'
+export { exactJson } from './json/lazy.js'
+export type { JsonCodec, JsonValue } from './json/types.js'
 export { BearerToken } from './transport/auth.js'
 export type { DryRunRequest, TransportOptions, TransportResponse } from './transport/transport.js'
 export { Transport } from './transport/transport.js'

@@ -1,3 +1,4 @@
+import { jsonIssues } from '../json/data.js'
 import type { RequestSpec } from '../transport/types.js'
 import { type ModelName, validate } from './constraints.js'
 import { requestValidationError } from './errors.js'
@@ -19,6 +20,8 @@ export function toSpec<K extends OperationName>(name: K, args: OperationArgs<K>)
     const model: ModelName | undefined = op.checks[where]
     if (model) issues.push(...validate(model, parts[where], where).issues)
   }
+  // What JSON would turn into null, drop or mangle (NaN, cycles, functions…) is refused here too.
+  if (parts.body !== undefined) jsonIssues(parts.body, ['body'], issues, 0)
   if (issues.length) throw requestValidationError(issues, `arguments of ${name}`)
   let template = templates.get(op.path)
   if (!template) {

@@ -16,8 +16,9 @@ interface Schema {
   $ref?: string
 }
 
+// A bigint is an integer the exact parser kept: it satisfies an integer (or number) schema.
 const typeOf = (x: unknown) =>
-  x === null ? 'null' : Array.isArray(x) ? 'array' : Number.isInteger(x) ? 'integer' : typeof x
+  x === null ? 'null' : Array.isArray(x) ? 'array' : Number.isInteger(x) || typeof x === 'bigint' ? 'integer' : typeof x
 
 function check(schema: Schema, x: unknown, at: Array<string | number>, out: ValidationIssue[]): void {
   if (schema.$ref) {

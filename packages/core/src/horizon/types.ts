@@ -2,9 +2,16 @@
  * Horizon's request and response types, under the Python client's schema names.
  * All come from the generated OpenAPI types; nothing here restates a shape by hand.
  */
+import type { JsonValue } from '../json/types.js'
 import type { components } from './generated/openapi.js'
 
 type S = components['schemas']
+/**
+ * A `value` as the client reads and writes it: any JSON, with integers beyond 2^53 as `bigint`
+ * (the schema says only "any JSON serializable value"). At run time a body may also hold what
+ * JSON's own rules write (a `toJSON`, a class instance); NaN, cycles and the like are refused.
+ */
+type WithValue<T> = Omit<T, 'value'> & { value: JsonValue }
 
 export type PingResponse = S['PingResponse']
 export type AuthTokenResponseV1 = S['AuthTokenResponseV1']
@@ -19,11 +26,11 @@ export type NamespaceUpdateRequestV1 = S['NamespaceUpdateRequestV1']
 export type NamespaceHistoryResponseV1 = S['NamespaceHistoryResponseV1']
 export type NamespaceUserRole = S['NamespaceUserRole']
 
-export type HWMResponseV1 = S['HWMResponseV1']
-export type HWMCreateRequestV1 = S['HWMCreateRequestV1']
-export type HWMUpdateRequestV1 = S['HWMUpdateRequestV1']
-export type HWMHistoryResponseV1 = S['HWMHistoryResponseV1']
-export type HWMListResponseV1 = S['HWMListResponseV1']
+export type HWMResponseV1 = WithValue<S['HWMResponseV1']>
+export type HWMCreateRequestV1 = WithValue<S['HWMCreateRequestV1']>
+export type HWMUpdateRequestV1 = Omit<S['HWMUpdateRequestV1'], 'value'> & { value?: JsonValue }
+export type HWMHistoryResponseV1 = WithValue<S['HWMHistoryResponseV1']>
+export type HWMListResponseV1 = Omit<S['HWMListResponseV1'], 'hwms'> & { hwms: HWMResponseV1[] }
 export type HWMBulkCopyRequestV1 = S['HWMBulkCopyRequestV1']
 export type HWMBulkDeleteRequestV1 = S['HWMBulkDeleteRequestV1']
 

@@ -68,7 +68,7 @@ export function jsonIssues(value: unknown, loc: At, issues: ValidationIssue[], d
       return undefined
     }
     ancestors.add(obj)
-    if (Array.isArray(obj)) obj.forEach((item, i) => walk(item, [...at, i], depth + 1, String(i)))
+    if (Array.isArray(obj)) for (let i = 0; i < obj.length; i++) walk(obj[i], [...at, i], depth + 1, String(i))
     else
       for (const k of Object.keys(obj)) {
         const v = (obj as Record<string, unknown>)[k]

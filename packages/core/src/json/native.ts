@@ -38,7 +38,7 @@ export const parseNative = (text: string): unknown => JSON.parse(text, sourceRev
 export const stringifyNative = (value: unknown, space?: string | number): string =>
   JSON.stringify(
     value,
-    (_key, v) => (typeof v === 'bigint' ? (JSON as Required<RawJson>).rawJSON(v.toString()) : v),
+    (_key, v) => (typeof v === 'bigint' ? (JSON as unknown as Required<RawJson>).rawJSON(v.toString()) : v),
     space,
   )
 

@@ -1,4 +1,6 @@
 import { ofetch } from 'ofetch'
+import { exactJson } from '../json/lazy.js'
+import type { JsonCodec } from '../json/types.js'
 import { Deadlines, TIMEOUT } from './deadlines.js'
 import { redactHeaders } from './redact.js'
 import { backoffMs, retryAfterMs, retryDefaults, shouldRetry } from './retry.js'
@@ -28,6 +30,11 @@ export interface TransportOptions {
   /** a fetch to use instead of the global one */
   fetch?: typeof fetch
   hooks?: Hooks
+  /**
+   * How answers are read and bodies written. The default keeps every digit: integers beyond
+   * 2^53 are `bigint`. `{ parse: JSON.parse, stringify: JSON.stringify }` gives plain numbers.
+   */
+  json?: JsonCodec
   /** turns a failure into the error thrown; the service layer gives its own classes */
   toError?: (failure: Failure) => Error
 }
@@ -52,14 +59,8 @@ class NotJson extends Error {
     super('not JSON')
   }
 }
-const parseJson = (text: string): unknown => {
-  if (!text) return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new NotJson(text.slice(0, 200))
-  }
-}
+/** ofetch hands the body over as text: the codec (which may load a module) parses it after. */
+const asText = (text: string) => text
 
 const defaultError = (f: Failure) =>
   Object.assign(new Error(`${f.request.method} ${f.request.url}: ${f.status ?? f.kind}`), f)
@@ -111,10 +112,18 @@ export class Transport {
       signal: call.signal,
     }
     const url = this.#url(spec)
+    const codec = this.options.json ?? exactJson
+    // Written once for every attempt: a retry sends the very same bytes.
+    const body = spec.form
+      ? new URLSearchParams(spec.form).toString()
+      : spec.body === undefined
+        ? undefined
+        : await codec.stringify(spec.body)
     let retries = 0
     let reauthorized = false
     for (;;) {
       const headers = this.#headers(spec, call)
+      if (body !== undefined && !spec.form) headers['content-type'] = 'application/json'
       // What hooks and errors see: built only when someone looks, credentials redacted.
       const info = () => this.#info(spec, url, headers)
       if (spec.auth !== false && auth && ctx) {
@@ -130,7 +139,7 @@ export class Transport {
       // Awaited only when set: an `await` of nothing still costs every call a turn of the queue.
       if (hooks.onRequest) await hooks.onRequest({ request: info(), attempt: retries + 1 })
       const started = hooks.onResponse && Date.now()
-      const result = await this.#attempt(spec, url, headers, call.signal)
+      const result = await this.#attempt(spec, url, headers, body, codec, call.signal)
       if ('data' in result) {
         if (hooks.onResponse)
           await hooks.onResponse({
@@ -202,6 +211,8 @@ export class Transport {
     spec: RequestSpec,
     url: string,
     headers: Record<string, string>,
+    body: string | undefined,
+    codec: JsonCodec,
     signal: AbortSignal | undefined,
   ): Promise<TransportResponse<unknown> | Failure> {
     const watch = this.#deadlines.watch(signal)
@@ -216,15 +227,23 @@ export class Transport {
       const sent = this.#fetch.raw(url, {
         method: spec.method,
         headers,
-        body: spec.form ? new URLSearchParams(spec.form).toString() : (spec.body as BodyInit | undefined),
+        body,
         signal: watch.signal,
         seen,
         retry: 0,
         ignoreResponseError: true,
-        parseResponse: parseJson,
+        parseResponse: asText,
       } as Parameters<typeof ofetch.raw>[1])
       const res = await watch.race(sent)
-      return { status: res.status, data: res._data, headers: res.headers }
+      const text = res._data as string | undefined
+      let data: unknown
+      if (text)
+        try {
+          data = await codec.parse(text)
+        } catch {
+          throw new NotJson(text.slice(0, 200))
+        }
+      return { status: res.status, data, headers: res.headers }
     } catch (e) {
       if (e === TIMEOUT) return { kind: 'timeout', request }
       if (signal?.aborted) return { kind: 'abort', request, cause: signal.reason }
