@@ -18,7 +18,8 @@ export class LoginPassword implements AuthStrategy {
   readonly #password: string
   readonly #skew: number
   #token?: { header: string; expiresAt: number; renewAt: number }
-  #pending?: Promise<string>
+  /** The login in flight, shared by every call that waits for a token. */
+  #pending?: { header: Promise<string>; controller: AbortController; waiting: number }
 
   constructor(options: { login: string; password: string; skewSeconds?: number }) {
     this.login = options.login
@@ -53,19 +54,60 @@ export class LoginPassword implements AuthStrategy {
   }
 
   #login(ctx: AuthContext): Promise<string> {
-    this.#pending ??= ctx
-      .send<AuthTokenResponseV1>(toSpec('login', [this.login, this.#password]), { signal: ctx.signal })
-      .then((t) => {
-        // Renew `skew` seconds early, but never sooner than halfway through a short-lived token.
-        const now = Date.now() / 1000
-        const renewAt = t.expires_at - Math.min(this.#skew, (t.expires_at - now) / 2)
-        this.#token = { header: `Bearer ${t.access_token}`, expiresAt: t.expires_at, renewAt }
-        return this.#token.header
-      })
-      .finally(() => {
-        this.#pending = undefined
-      })
-    return this.#pending
+    if (ctx.signal?.aborted) return Promise.reject(ctx.signal.reason)
+    let pending = this.#pending
+    if (!pending) {
+      // The login runs under its own signal: one caller's abort must not fail the others.
+      const controller = new AbortController()
+      const header = ctx
+        .send<AuthTokenResponseV1>(toSpec('login', [this.login, this.#password]), { signal: controller.signal })
+        .then((t) => {
+          // Renew `skew` seconds early, but never sooner than halfway through a short-lived token.
+          const now = Date.now() / 1000
+          const renewAt = t.expires_at - Math.min(this.#skew, (t.expires_at - now) / 2)
+          this.#token = { header: `Bearer ${t.access_token}`, expiresAt: t.expires_at, renewAt }
+          return this.#token.header
+        })
+        .finally(() => {
+          if (this.#pending === pending) this.#pending = undefined
+        })
+      // A login every caller left is still settled by someone.
+      header.catch(() => {})
+      pending = { header, controller, waiting: 0 }
+      this.#pending = pending
+    }
+    return this.#wait(pending, ctx.signal)
+  }
+
+  /** Waits for the shared login, or rejects when `signal` aborts; the last to leave cancels it. */
+  #wait(pending: NonNullable<LoginPassword['#pending']>, signal: AbortSignal | undefined): Promise<string> {
+    pending.waiting++
+    if (!signal) return pending.header
+    return new Promise((resolve, reject) => {
+      const leave = () => {
+        signal.removeEventListener('abort', abort)
+        pending.waiting--
+      }
+      const abort = () => {
+        leave()
+        reject(signal.reason)
+        if (pending.waiting === 0) {
+          pending.controller.abort(signal.reason)
+          if (this.#pending === pending) this.#pending = undefined
+        }
+      }
+      signal.addEventListener('abort', abort, { once: true })
+      pending.header.then(
+        (h) => {
+          leave()
+          resolve(h)
+        },
+        (e: unknown) => {
+          leave()
+          reject(e)
+        },
+      )
+    })
   }
 
   /** Keeps the password out of logs and serialised state. */

@@ -132,6 +132,9 @@ export class Transport {
           if (typeof value === 'object') value = await value
           if (value) headers.authorization = value
         } catch (e) {
+          // A caller that aborts while waiting for a (shared) login gets an abort of its own call.
+          if (call.signal?.aborted)
+            throw await this.#fail({ kind: 'abort', request: { method: spec.method, url }, cause: e }, info)
           await hooks.onError?.({ request: info(), error: e as Error })
           throw e
         }
