@@ -1,8 +1,42 @@
 import { BearerToken, decodeJwtClaims } from '../transport/auth.js'
 import type { AuthContext, AuthStrategy } from '../transport/types.js'
-import { AuthorizationError, makeError } from './errors.js'
+import { AuthorizationError, makeError, ResponseValidationError } from './errors.js'
 import { toSpec } from './request.js'
 import type { AuthTokenResponseV1 } from './types.js'
+
+/**
+ * A token answer must hold a token and its expiry, whatever `validateResponses` says: the
+ * client cannot work without them. The error names the fields, never their values.
+ */
+function checkTokenAnswer(t: unknown): asserts t is AuthTokenResponseV1 {
+  const answer = (typeof t === 'object' && t !== null ? t : {}) as Record<string, unknown>
+  const details = [
+    typeof answer.access_token === 'string' && answer.access_token ? undefined : 'access_token',
+    typeof answer.expires_at === 'number' && Number.isFinite(answer.expires_at) ? undefined : 'expires_at',
+  ]
+    .filter((field) => field !== undefined)
+    .map((field) => ({
+      location: [field],
+      message: 'Missing or invalid',
+      code: 'token_answer',
+      context: {},
+      input: '[REDACTED]',
+    }))
+  if (details.length)
+    throw makeError(
+      ResponseValidationError,
+      'Answer of login is not a token answer',
+      { body: '[REDACTED]' },
+      { details },
+    )
+}
+
+/** A login in flight: the token's header, its own controller, how many calls wait for it. */
+interface SharedLogin {
+  header: Promise<string>
+  controller: AbortController
+  waiting: number
+}
 
 /**
  * OAuth2 password login on `/v1/auth/token`. The token lives in memory only; it is renewed
@@ -19,7 +53,7 @@ export class LoginPassword implements AuthStrategy {
   readonly #skew: number
   #token?: { header: string; expiresAt: number; renewAt: number }
   /** The login in flight, shared by every call that waits for a token. */
-  #pending?: { header: Promise<string>; controller: AbortController; waiting: number }
+  #pending?: SharedLogin
 
   constructor(options: { login: string; password: string; skewSeconds?: number }) {
     this.login = options.login
@@ -62,6 +96,7 @@ export class LoginPassword implements AuthStrategy {
       const header = ctx
         .send<AuthTokenResponseV1>(toSpec('login', [this.login, this.#password]), { signal: controller.signal })
         .then((t) => {
+          checkTokenAnswer(t)
           // Renew `skew` seconds early, but never sooner than halfway through a short-lived token.
           const now = Date.now() / 1000
           const renewAt = t.expires_at - Math.min(this.#skew, (t.expires_at - now) / 2)
@@ -80,7 +115,7 @@ export class LoginPassword implements AuthStrategy {
   }
 
   /** Waits for the shared login, or rejects when `signal` aborts; the last to leave cancels it. */
-  #wait(pending: NonNullable<LoginPassword['#pending']>, signal: AbortSignal | undefined): Promise<string> {
+  #wait(pending: SharedLogin, signal: AbortSignal | undefined): Promise<string> {
     pending.waiting++
     if (!signal) return pending.header
     return new Promise((resolve, reject) => {

@@ -164,14 +164,14 @@ export class HorizonClient {
     if (!this.#versionChecked) this.#checkVersion(headers)
     const { validateResponses: check } = this.options
     if (check) {
-      const details = (check === true ? await loadChecker() : check)(name, data)
-      if (details.length)
-        throw makeError(
-          ResponseValidationError,
-          `Answer of ${name} does not match its schema`,
-          { body: data },
-          { details },
-        )
+      let details = (check === true ? await loadChecker() : check)(name, data)
+      if (details.length) {
+        // An off-schema token answer still holds a valid token: keep it out of the error.
+        const secret = operations[name].credentials
+        if (secret) details = details.map((d) => ({ ...d, input: '[REDACTED]' }))
+        const body = secret ? '[REDACTED]' : data
+        throw makeError(ResponseValidationError, `Answer of ${name} does not match its schema`, { body }, { details })
+      }
     }
     return data
   }

@@ -45,6 +45,8 @@ export interface Operation<A extends unknown[] = unknown[], R = unknown> {
   checks: { path?: ModelName; query?: ModelName; body?: ModelName }
   /** false for the routes that need no token */
   auth?: false
+  /** the answer carries credentials: redacted from errors and hooks */
+  credentials?: true
   /** phantom: the answer's type */
   readonly _result?: R
 }
@@ -55,7 +57,8 @@ const op = <A extends unknown[], R>(
   parts: (...args: A) => RequestParts,
   checks: Operation['checks'] = {},
   auth?: false,
-): Operation<A, R> => ({ method, path, parts, checks, auth })
+  credentials?: true,
+): Operation<A, R> => ({ method, path, parts, checks, auth, credentials })
 
 const ns = (namespace_id: number) => ({ namespace_id })
 const nsPath = { path: 'NamespacePath' } as const
@@ -71,6 +74,7 @@ export const operations = {
     (username, password) => ({ form: { grant_type: 'password', username, password } }),
     {},
     false,
+    true,
   ),
   /** `GET /v1/users/me`: the current user; `is_admin` only for a superadmin. */
   whoami: op<[], WhoamiResponseV1>('GET', '/v1/users/me', () => ({}), {}),

@@ -38,5 +38,6 @@ export function toSpec<K extends OperationName>(name: K, args: OperationArgs<K>)
     body: parts.body,
     form: parts.form,
     auth: op.auth,
+    credentials: op.credentials,
   }
 }

@@ -2,7 +2,7 @@ import { ofetch } from 'ofetch'
 import { exactJson } from '../json/lazy.js'
 import type { JsonCodec } from '../json/types.js'
 import { Deadlines, TIMEOUT } from './deadlines.js'
-import { redactHeaders } from './redact.js'
+import { REDACTED, redactAnswer, redactHeaders } from './redact.js'
 import { backoffMs, retryAfterMs, retryDefaults, shouldRetry } from './retry.js'
 import { sleep } from './signals.js'
 import type {
@@ -178,7 +178,7 @@ export class Transport {
         }
         continue
       }
-      throw await this.#fail(failure, info)
+      throw await this.#fail(failure, info, spec.credentials)
     }
   }
 
@@ -203,7 +203,12 @@ export class Transport {
     return body === undefined ? info : { ...info, body }
   }
 
-  async #fail(failure: Failure, info: () => RequestInfo): Promise<Error> {
+  async #fail(failure: Failure, info: () => RequestInfo, credentials?: boolean): Promise<Error> {
+    if (credentials) {
+      // An answer that issues credentials, whole or cut, must not reach an error or a hook.
+      failure = { ...failure, body: redactAnswer(failure.status, failure.body) }
+      if (failure.excerpt !== undefined) failure.excerpt = REDACTED
+    }
     const error = (this.options.toError ?? defaultError)(failure)
     await this.options.hooks?.onError?.({ request: info(), error })
     return error

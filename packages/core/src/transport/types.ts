@@ -10,6 +10,11 @@ export interface RequestSpec {
   form?: Record<string, string>
   /** send the auth header (default true) */
   auth?: boolean
+  /**
+   * The answer carries credentials (a token endpoint): whatever it answers is redacted from
+   * errors and hooks, whole or cut short.
+   */
+  credentials?: boolean
 }
 
 /** Per-call options: every client method takes them as its last argument. */
