@@ -64,9 +64,9 @@ export async function control(runtime: Runtime, request: Request, path: string):
         return jsonResponse({ seed: seed ?? runtime.options.seed })
       }
       case 'GET /requests':
-        return jsonResponse(runtime.requests)
+        return jsonResponse(runtime.requests.entries())
       case 'DELETE /requests':
-        runtime.requests.length = 0
+        runtime.requests.clear()
         return noContent()
     }
     const id = /^DELETE \/faults\/(\d+)$/.exec(route)?.[1]

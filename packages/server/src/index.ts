@@ -12,6 +12,6 @@
 export { createHorizonApp, type HorizonEnv } from './app.js'
 export type { Fault, FaultController, FaultKind, FaultSpec } from './faults.js'
 export type { CorsOptions, HorizonServerOptions, SeedName } from './options.js'
-export type { RequestLogEntry } from './runtime.js'
+export type { RequestLogEntry } from './request-log.js'
 export { type DemoUser, demoUsers } from './seed-catalog.js'
 export { type HorizonServer, startHorizonServer } from './start.js'

@@ -34,6 +34,8 @@ export interface HorizonServerOptions {
   control?: boolean
   /** Value of the `X-Application-Version` header. Default `'1.1.3'`. */
   version?: string
+  /** How many requests `server.requests` keeps, the oldest dropped first; 0 keeps none. Default 1,000. */
+  requestLogSize?: number
 }
 
 /** The options with every default applied. */
@@ -48,6 +50,15 @@ export interface ResolvedOptions {
   latencyMs: number
   control: boolean
   version: string
+  requestLogSize: number
+}
+
+/** The default `requestLogSize`. */
+export const DEFAULT_REQUEST_LOG_SIZE = 1000
+
+const count = (name: string, value: number) => {
+  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be an integer ≥ 0, got ${value}`)
+  return value
 }
 
 const viteOrigins = ['5173', '4173'].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
@@ -68,5 +79,6 @@ export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOpti
     latencyMs: Math.max(0, options.latencyMs ?? 0),
     control: options.control ?? false,
     version: options.version ?? '1.1.3',
+    requestLogSize: count('requestLogSize', options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE),
   }
 }

@@ -4,21 +4,14 @@ import { randomSecret } from './auth.js'
 import { Clock } from './clock.js'
 import { FaultController } from './faults.js'
 import type { ResolvedOptions, SeedName } from './options.js'
+import { RequestLog } from './request-log.js'
 import { seedTables } from './seed.js'
 import { Store, type UserRow } from './store.js'
-
-/** One served request, for request-counting tests. `status` is 0 when no answer was sent (reset, hang). */
-export interface RequestLogEntry {
-  method: string
-  path: string
-  search: string
-  status: number
-}
 
 export class Runtime {
   readonly store: Store
   readonly faults = new FaultController()
-  readonly requests: RequestLogEntry[] = []
+  readonly requests: RequestLog
   /** Aborted by `close()`: wakes hanging and sleeping requests so the server can stop promptly. */
   readonly closing = new AbortController()
   latencyMs: number
@@ -26,6 +19,7 @@ export class Runtime {
 
   constructor(readonly options: ResolvedOptions) {
     this.latencyMs = options.latencyMs
+    this.requests = new RequestLog(options.requestLogSize)
     // Every sleeping or hanging request listens; many at once is expected, not a leak.
     setMaxListeners(0, this.closing.signal)
     this.store = new Store(new Clock())

@@ -5,7 +5,8 @@ import { createAdaptorServer } from '@hono/node-server'
 import { buildApp } from './app.js'
 import type { FaultController } from './faults.js'
 import { type HorizonServerOptions, resolveOptions, type SeedName } from './options.js'
-import { type RequestLogEntry, Runtime } from './runtime.js'
+import type { RequestLogEntry } from './request-log.js'
+import { Runtime } from './runtime.js'
 
 /** A running server. */
 export interface HorizonServer {
@@ -14,7 +15,10 @@ export interface HorizonServer {
   readonly port: number
   /** Fault injection: `add`, `remove`, `clear`, `list`. */
   readonly faults: FaultController
-  /** Every request served, oldest first (control API calls excluded). The live array. */
+  /**
+   * The newest requests served (`requestLogSize`, default 1,000), oldest first, control API calls
+   * excluded. A copy taken on each read.
+   */
   readonly requests: RequestLogEntry[]
   clearRequests(): void
   /** Delay added to every later request. */
@@ -56,11 +60,9 @@ export async function startHorizonServer(options: HorizonServerOptions = {}): Pr
     port,
     faults: runtime.faults,
     get requests() {
-      return runtime.requests
+      return runtime.requests.entries()
     },
-    clearRequests: () => {
-      runtime.requests.length = 0
-    },
+    clearRequests: () => runtime.requests.clear(),
     setLatency: (ms) => {
       runtime.latencyMs = Math.max(0, ms)
     },

@@ -39,4 +39,47 @@ describe('request log', () => {
     server.clearRequests()
     expect(server.requests).toEqual([])
   })
+
+  it('keeps only the newest requestLogSize entries, oldest dropped first (default 1,000)', async () => {
+    const small = await startHorizonServer({ port: 0, requestLogSize: 3 })
+    const big = await startHorizonServer({ port: 0 })
+    try {
+      for (const i of [1, 2, 3, 4, 5]) await call(`${small.url}/monitoring/ping?i=${i}`)
+      expect(small.requests.map((r) => r.search)).toEqual(['?i=3', '?i=4', '?i=5'])
+      small.clearRequests()
+      await call(`${small.url}/monitoring/ping?i=6`)
+      expect(small.requests.map((r) => r.search)).toEqual(['?i=6'])
+      await Promise.all(Array.from({ length: 1005 }, (_, i) => call(`${big.url}/nowhere?i=${i}`)))
+      await call(`${big.url}/monitoring/ping?last`)
+      expect(big.requests).toHaveLength(1000)
+      expect(big.requests.at(-1)).toEqual({ method: 'GET', path: '/monitoring/ping', search: '?last', status: 200 })
+    } finally {
+      await Promise.all([small.close(), big.close()])
+    }
+  })
+
+  it('requestLogSize 0 keeps nothing; a negative or fractional size is refused', async () => {
+    const none = await startHorizonServer({ port: 0, requestLogSize: 0 })
+    try {
+      await call(`${none.url}/monitoring/ping`)
+      expect(none.requests).toEqual([])
+    } finally {
+      await none.close()
+    }
+    await expect(startHorizonServer({ port: 0, requestLogSize: -1 })).rejects.toThrow(/requestLogSize/)
+    await expect(startHorizonServer({ port: 0, requestLogSize: 1.5 })).rejects.toThrow(/requestLogSize/)
+  })
+
+  it('counts every request in /monitoring/metrics, also those the ring has dropped', async () => {
+    const small = await startHorizonServer({ port: 0, requestLogSize: 2 })
+    try {
+      for (let i = 0; i < 5; i++) await call(`${small.url}/monitoring/ping`)
+      await call(`${small.url}/nowhere`)
+      const metrics = (await call(`${small.url}/monitoring/metrics`)).text
+      expect(metrics).toContain('starlette_requests_total{app_name="horizon",method="GET",status_code="200"} 5.0\n')
+      expect(metrics).toContain('starlette_requests_total{app_name="horizon",method="GET",status_code="404"} 1.0\n')
+    } finally {
+      await small.close()
+    }
+  })
 })

@@ -24,14 +24,9 @@ function stats(runtime: Runtime): string {
 
 function metrics(runtime: Runtime): string {
   const memory = process.memoryUsage()
-  const byStatus = new Map<string, number>()
-  for (const { method, status } of runtime.requests) {
-    const key = `method="${method}",status_code="${status}"`
-    byStatus.set(key, (byStatus.get(key) ?? 0) + 1)
-  }
   let requests = '# HELP starlette_requests_total Total HTTP requests\n# TYPE starlette_requests_total counter\n'
-  for (const [labels, count] of byStatus)
-    requests += `starlette_requests_total{app_name="horizon",${labels}} ${float(count)}\n`
+  for (const { method, status, count } of runtime.requests.totals.values())
+    requests += `starlette_requests_total{app_name="horizon",method="${method}",status_code="${status}"} ${float(count)}\n`
   return (
     `# HELP process_resident_memory_bytes Resident memory size in bytes.\n# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${float(memory.rss)}\n` +
     `# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.\n# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds ${started}\n` +
