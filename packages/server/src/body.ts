@@ -1,6 +1,6 @@
 /** Request bodies read the way FastAPI reads them, with its errors for undecodable input. */
 import type { ValidationIssue } from '@horizon-ts/core'
-import { HorizonError, invalidRequest } from './errors.js'
+import { DetailError, invalidRequest } from './errors.js'
 import { jsonErrorPosition } from './json-errors.js'
 
 /** A body that was absent: FastAPI validates `None`, which gives a `missing` error for a required model. */
@@ -8,7 +8,8 @@ export const NO_BODY = Symbol('no body')
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
-const parseError = () => new HorizonError(400, 'bad_request', 'There was an error parsing the body', null)
+/** FastAPI's answer to a body it cannot decode: a bare `{"detail": ...}`, not Horizon's envelope. */
+const parseError = () => new DetailError(400, 'There was an error parsing the body')
 
 async function text(request: Request): Promise<string | undefined> {
   const bytes = new Uint8Array(await request.arrayBuffer())

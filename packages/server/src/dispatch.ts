@@ -4,7 +4,7 @@
  */
 import { authenticate } from './auth.js'
 import { readFormBody, readJsonBody } from './body.js'
-import { errorResponse, HorizonError, RoutingError } from './errors.js'
+import { DetailError, errorResponse, HorizonError } from './errors.js'
 import { type RouteContext, Router } from './router.js'
 import { routes } from './routes/index.js'
 import type { Runtime } from './runtime.js'
@@ -24,8 +24,8 @@ export function dispatcher(runtime: Runtime): (request: Request) => Promise<Resp
     try {
       const url = new URL(request.url)
       const match = router.match(request.method, decodePath(url.pathname))
-      if (match.kind === 'none') throw new RoutingError(404, 'Not Found')
-      if (match.kind === 'method') throw new RoutingError(405, 'Method Not Allowed', { allow: match.allow.join(', ') })
+      if (match.kind === 'none') throw new DetailError(404, 'Not Found')
+      if (match.kind === 'method') throw new DetailError(405, 'Method Not Allowed', { allow: match.allow.join(', ') })
       if (match.kind === 'redirect') {
         const raw = url.pathname.endsWith('/') ? url.pathname.replace(/\/+$/, '') : `${url.pathname}/`
         const location = `${url.origin}${raw}${url.search}`
@@ -57,7 +57,7 @@ export function dispatcher(runtime: Runtime): (request: Request) => Promise<Resp
       }
       return await route.handle(ctx)
     } catch (error) {
-      if (!(error instanceof HorizonError || error instanceof RoutingError))
+      if (!(error instanceof HorizonError || error instanceof DetailError))
         console.error('[horizon-server] unhandled error:', error)
       return errorResponse(error)
     }

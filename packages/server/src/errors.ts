@@ -17,8 +17,11 @@ export class HorizonError extends Error {
   }
 }
 
-/** An error answered with FastAPI's bare `{"detail": ...}` body (unknown route, wrong method). */
-export class RoutingError extends Error {
+/**
+ * An error answered with FastAPI's bare `{"detail": ...}` body: unknown route, wrong method, and a
+ * body FastAPI cannot decode (not UTF-8, nested too deep, an integer of more than 4300 digits).
+ */
+export class DetailError extends Error {
   constructor(
     readonly status: number,
     message: string,
@@ -90,13 +93,13 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
 }
 
-/** The answer of any thrown value: envelopes for Horizon errors, FastAPI's shape for routing, 500 otherwise. */
+/** The answer of any thrown value: envelopes for Horizon errors, FastAPI's bare shape for a `DetailError`, 500 otherwise. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof HorizonError) {
     const body = { error: { code: error.code, message: error.message, details: error.details } }
     return jsonResponse(body, error.status, error.headers)
   }
-  if (error instanceof RoutingError) return jsonResponse({ detail: error.message }, error.status, error.headers)
+  if (error instanceof DetailError) return jsonResponse({ detail: error.message }, error.status, error.headers)
   const fallback = unknownError()
   return errorResponse(fallback)
 }

@@ -42,7 +42,7 @@ describe('behaviour read from the Horizon source', () => {
     const token = await login(server.url, 'alice')
     const bad = await raw(new Blob([new Uint8Array([0x7b, 0xff, 0x7d])]), token)
     expect(bad.status).toBe(400)
-    expect(bad.body.error.message).toBe('There was an error parsing the body')
+    expect(bad.body).toEqual({ detail: 'There was an error parsing the body' })
     const empty = await call(`${server.url}/v1/namespaces/`, {
       method: 'POST',
       token: await login(server.url, 'alice'),
