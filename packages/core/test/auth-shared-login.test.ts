@@ -25,7 +25,12 @@ describe.skipIf(localOnly)('a shared login and aborting callers', () => {
       c.paginateNamespaces({}, { signal: new AbortController().signal }),
     ]
     setTimeout(() => first.abort(), 30)
-    const [a, b, c2, d] = await Promise.allSettled(calls)
+    const [a, b, c2, d] = (await Promise.allSettled(calls)) as PromiseSettledResult<unknown>[] as [
+      PromiseSettledResult<unknown>,
+      PromiseSettledResult<unknown>,
+      PromiseSettledResult<unknown>,
+      PromiseSettledResult<unknown>,
+    ]
     expect(a.status).toBe('rejected')
     expect((a as PromiseRejectedResult).reason).toBeInstanceOf(AbortError)
     expect(b).toMatchObject({ status: 'fulfilled', value: { username: 'shared' } })

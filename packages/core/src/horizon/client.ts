@@ -1,11 +1,13 @@
 import { type DryRunRequest, Transport, type TransportOptions } from '../transport/transport.js'
 import type { AuthStrategy, CallOptions } from '../transport/types.js'
+import { checkCallOptions, checkQuery } from './call-options.js'
 import type { ValidationIssue } from './constraints.js'
 import {
   EntityAlreadyExistsError,
   EntityNotFoundError,
   makeError,
   ResponseValidationError,
+  requestValidationError,
   toHorizonError,
 } from './errors.js'
 import { HORIZON_VERSION } from './generated/version.js'
@@ -22,6 +24,7 @@ import type {
   NamespaceHistoryResponseV1,
   NamespacePaginateQueryV1,
   NamespaceResponseV1,
+  PageResponseV1,
 } from './types.js'
 
 /** Options of `HorizonClient`: the transport's, less the error factory, plus response validation. */
@@ -73,7 +76,7 @@ const names = Object.keys(operations) as OperationName[]
 /** Splits a generated method's arguments into the row's arguments and the trailing options, if given. */
 function splitOptions(name: OperationName, args: unknown[]): [args: never, options: CallOptions | undefined] {
   const arity = operations[name].parts.length
-  const options = args.length > arity && typeof args[arity] === 'object' ? (args[arity] as CallOptions) : undefined
+  const options = args.length > arity ? checkCallOptions<CallOptions>(args[arity], name) : undefined
   return [args.slice(0, arity) as never, options]
 }
 
@@ -98,6 +101,19 @@ export class HorizonClient {
   #dry?: DryRunMethods
 
   constructor(options: HorizonClientOptions) {
+    if (typeof options?.baseUrl !== 'string')
+      throw requestValidationError(
+        [
+          {
+            location: ['options', 'baseUrl'],
+            message: 'Input should be a URL string',
+            code: 'options_type',
+            context: {},
+            input: options?.baseUrl,
+          },
+        ],
+        'options of HorizonClient',
+      )
     // A copy: setAuth() must not change the object the caller passed in.
     this.options = { ...options }
     this.transport = new Transport({ ...options, toError: toHorizonError })
@@ -155,12 +171,24 @@ export class HorizonClient {
   }
 
   /** Calls operation `name`: validates, sends, checks the answer. */
-  async call<K extends OperationName>(
+  call<K extends OperationName>(
     name: K,
     args: OperationArgs<K>,
     options: CallOptions = {},
   ): Promise<OperationResult<K>> {
-    const { data, headers } = await this.transport.send<OperationResult<K>>(toSpec(name, args), options)
+    return this.#call(name, args, options)
+  }
+
+  /** `expected`: a status the caller will turn into success, so hooks do not see it as an error. */
+  async #call<K extends OperationName>(
+    name: K,
+    args: OperationArgs<K>,
+    options: CallOptions,
+    expected?: number,
+  ): Promise<OperationResult<K>> {
+    const spec = toSpec(name, args)
+    if (expected) spec.expected = [expected]
+    const { data, headers } = await this.transport.send<OperationResult<K>>(spec, options)
     if (!this.#versionChecked) this.#checkVersion(headers)
     const { validateResponses: check } = this.options
     if (check) {
@@ -177,25 +205,28 @@ export class HorizonClient {
   }
 
   /** `createNamespace(data, { ifNotExists: true })` answers the existing namespace on 409. */
-  async createNamespace(data: NamespaceCreateRequestV1, options: CreateOptions = {}): Promise<NamespaceResponseV1> {
+  async createNamespace(data: NamespaceCreateRequestV1, given?: CreateOptions): Promise<NamespaceResponseV1> {
+    const options = checkCallOptions<CreateOptions>(given, 'createNamespace') ?? {}
     try {
-      return await this.call('createNamespace', [data], options)
+      return await this.#call('createNamespace', [data], options, options.ifNotExists ? 409 : undefined)
     } catch (e) {
       if (!(options.ifNotExists && e instanceof EntityAlreadyExistsError)) throw e
       const page = await this.call('paginateNamespaces', [{ name: data.name }], options)
-      if (!page.items[0]) throw e
-      return page.items[0]
+      if (page.items[0]) return page.items[0]
+      // Gone again before we could read it: a failure after all, reported as one.
+      await this.#report('createNamespace', [data], options, e)
+      throw e
     }
   }
 
   /** `deleteNamespace(id, { ifExists: true })` succeeds on 404. */
-  deleteNamespace(namespaceId: number, options: DeleteOptions = {}): Promise<void> {
-    return this.#delete(this.call('deleteNamespace', [namespaceId], options), options)
+  async deleteNamespace(namespaceId: number, options?: DeleteOptions): Promise<void> {
+    return this.#delete('deleteNamespace', namespaceId, options)
   }
 
   /** `deleteHwm(id, { ifExists: true })` succeeds on 404. */
-  deleteHwm(hwmId: number, options: DeleteOptions = {}): Promise<void> {
-    return this.#delete(this.call('deleteHwm', [hwmId], options), options)
+  async deleteHwm(hwmId: number, options?: DeleteOptions): Promise<void> {
+    return this.#delete('deleteHwm', hwmId, options)
   }
 
   /** Every namespace, page after page. @example `for await (const ns of client.iterateNamespaces()) …` */
@@ -203,17 +234,17 @@ export class HorizonClient {
     query: NamespacePaginateQueryV1 = {},
     options?: IterateOptions,
   ): AsyncGenerator<NamespaceResponseV1> {
-    return iteratePages((q, o) => this.call('paginateNamespaces', [q], o), { page_size: 50, ...query }, options)
+    return this.#iterate('paginateNamespaces', query, options)
   }
 
   /** Every HWM of a namespace. @example `for await (const hwm of client.iterateHwm({ namespace_id: 1 })) …` */
   iterateHwm(query: HWMPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMResponseV1> {
-    return iteratePages((q, o) => this.call('paginateHwm', [q], o), { page_size: 50, ...query }, options)
+    return this.#iterate('paginateHwm', query, options)
   }
 
   /** Every history row of an HWM, newest first. */
   iterateHwmHistory(query: HWMHistoryPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMHistoryResponseV1> {
-    return iteratePages((q, o) => this.call('paginateHwmHistory', [q], o), { page_size: 50, ...query }, options)
+    return this.#iterate('paginateHwmHistory', query, options)
   }
 
   /** Every history row of a namespace, newest first. */
@@ -221,15 +252,37 @@ export class HorizonClient {
     query: NamespaceHistoryPaginateQueryV1,
     options?: IterateOptions,
   ): AsyncGenerator<NamespaceHistoryResponseV1> {
-    return iteratePages((q, o) => this.call('paginateNamespaceHistory', [q], o), { page_size: 50, ...query }, options)
+    return this.#iterate('paginateNamespaceHistory', query, options)
   }
 
-  async #delete(call: Promise<void>, options: DeleteOptions): Promise<void> {
+  /** Pages through a paginate operation; bad arguments are refused on the first `next()`. */
+  async *#iterate<K extends 'paginateNamespaces' | 'paginateHwm' | 'paginateHwmHistory' | 'paginateNamespaceHistory'>(
+    name: K,
+    query: OperationArgs<K>[0],
+    given: IterateOptions | undefined,
+  ): AsyncGenerator<OperationResult<K>['items'][number]> {
+    checkQuery(query, name)
+    const options = checkCallOptions<IterateOptions>(given, name)
+    type Item = OperationResult<K>['items'][number]
+    const page = (q: object, o: CallOptions) => this.call(name, [q] as never, o) as Promise<PageResponseV1<Item>>
+    yield* iteratePages<Item, object>(page, { page_size: 50, ...query }, options)
+  }
+
+  async #delete(name: 'deleteHwm' | 'deleteNamespace', id: number, given: DeleteOptions | undefined): Promise<void> {
+    const options = checkCallOptions<DeleteOptions>(given, name) ?? {}
     try {
-      await call
+      await this.#call(name, [id], options, options.ifExists ? 404 : undefined)
     } catch (e) {
       if (!(options.ifExists && e instanceof EntityNotFoundError)) throw e
     }
+  }
+
+  /** Hands `error` to `onError`, as the transport does for the failures it reports itself. */
+  async #report(name: OperationName, args: unknown[], options: CallOptions, error: unknown): Promise<void> {
+    const onError = this.options.hooks?.onError
+    if (!onError) return
+    const { dryRun: _, ...request } = await this.transport.preview(toSpec(name, args as never), options)
+    await onError({ request, error: error as Error })
   }
 
   /** Warns once, as the Python client does, when the server is newer than the types (read from the first answer that tells). */
