@@ -8,6 +8,8 @@ export interface ErrorInfo {
   /** `X-Request-ID` of the answer: quote it to the operators */
   requestId?: string
   body?: unknown
+  /** seconds the server asked to wait (`Retry-After`), when it did */
+  retryAfter?: number
   cause?: unknown
 }
 
@@ -26,6 +28,8 @@ export class HorizonError extends Error {
   status?: number
   requestId?: string
   body?: unknown
+  /** seconds the server asked to wait before a retry (`Retry-After`), when it said */
+  retryAfter?: number
 
   constructor(message: string, info: ErrorInfo = {}) {
     super(message, info.cause === undefined ? undefined : { cause: info.cause })
@@ -33,6 +37,7 @@ export class HorizonError extends Error {
     this.status = info.status
     this.requestId = info.requestId
     this.body = info.body
+    if (info.retryAfter !== undefined) this.retryAfter = info.retryAfter
   }
 }
 
@@ -131,7 +136,14 @@ const describeDetails = (details: ValidationIssue[]) =>
 
 /** Turns a transport failure into the Horizon error class its status and envelope call for. */
 export function toHorizonError(f: Failure): HorizonError {
-  const info: ErrorInfo = { request: f.request, status: f.status, requestId: f.requestId, body: f.body, cause: f.cause }
+  const info: ErrorInfo = {
+    request: f.request,
+    status: f.status,
+    requestId: f.requestId,
+    body: f.body,
+    retryAfter: f.retryAfter,
+    cause: f.cause,
+  }
   const where = `${f.request.method} ${f.request.url}`
   if (f.kind === 'network') return makeError(NetworkError, `Network error on ${where}`, info)
   if (f.kind === 'timeout') return makeError(TimeoutError, `Timed out on ${where}`, info)

@@ -10,6 +10,7 @@ export const retryDefaults: Required<RetryOptions> = {
   statusForcelist: [502, 503, 504],
   backoffJitter: 0,
   backoffMax: 120,
+  maxRetryAfter: 120,
 }
 
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds; undefined when absent or invalid. */
@@ -33,6 +34,8 @@ export function shouldRetry(
   const idempotent = IDEMPOTENT.test(method)
   if (failure.kind === 'network' || failure.kind === 'timeout') return idempotent
   if (failure.kind !== 'status' || failure.status === undefined) return false
+  // A wait longer than the caller accepts is no retry: the error carries it instead.
+  if (failure.retryAfter !== undefined && failure.retryAfter > rules.maxRetryAfter * 1000) return false
   const hasRetryAfter = failure.retryAfter !== undefined && RETRY_AFTER_STATUSES.includes(failure.status)
   if (!idempotent) return hasRetryAfter && (failure.status === 429 || failure.status === 503)
   return rules.statusForcelist.includes(failure.status) || hasRetryAfter

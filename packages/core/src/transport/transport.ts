@@ -162,6 +162,7 @@ export class Transport {
         if (await auth.refresh(ctx, headers.authorization)) continue
       }
       const retryAfter = retryAfterMs(result.headers?.get('retry-after'))
+      if (retryAfter !== undefined) failure.retryAfter = retryAfter / 1000
       if (retries < this.#retry.total && shouldRetry(spec.method, { ...failure, retryAfter }, this.#retry)) {
         retries++
         const delayMs = retryAfter ?? backoffMs(retries, this.#retry)
@@ -178,7 +179,7 @@ export class Transport {
         }
         continue
       }
-      throw await this.#fail(failure, info, spec.credentials)
+      throw await this.#fail(failure, info, spec)
     }
   }
 
@@ -203,14 +204,16 @@ export class Transport {
     return body === undefined ? info : { ...info, body }
   }
 
-  async #fail(failure: Failure, info: () => RequestInfo, credentials?: boolean): Promise<Error> {
-    if (credentials) {
+  async #fail(failure: Failure, info: () => RequestInfo, spec?: RequestSpec): Promise<Error> {
+    if (spec?.credentials) {
       // An answer that issues credentials, whole or cut, must not reach an error or a hook.
       failure = { ...failure, body: redactAnswer(failure.status, failure.body) }
       if (failure.excerpt !== undefined) failure.excerpt = REDACTED
     }
     const error = (this.options.toError ?? defaultError)(failure)
-    await this.options.hooks?.onError?.({ request: info(), error })
+    // A status the caller turns into success is no failure to report; it reports the rest itself.
+    if (!(failure.status !== undefined && spec?.expected?.includes(failure.status)))
+      await this.options.hooks?.onError?.({ request: info(), error })
     return error
   }
 

@@ -15,6 +15,8 @@ export interface RequestSpec {
    * errors and hooks, whole or cut short.
    */
   credentials?: boolean
+  /** statuses the caller turns into success (`ifExists`' 404): not reported to `onError` */
+  expected?: number[]
 }
 
 /** Per-call options: every client method takes them as its last argument. */
@@ -40,6 +42,11 @@ export interface RetryOptions {
   backoffJitter?: number
   /** seconds a backoff is capped at (default 120) */
   backoffMax?: number
+  /**
+   * seconds of `Retry-After` the client is willing to wait (default 120): a longer one fails at
+   * once with the error, which carries `retryAfter`, instead of stalling the call
+   */
+  maxRetryAfter?: number
 }
 
 /** Timeouts in seconds, as in the Python client. */
@@ -70,6 +77,8 @@ export interface Failure {
   excerpt?: string
   /** response headers, where a response came */
   headers?: Headers
+  /** seconds the server asked to wait (`Retry-After`) */
+  retryAfter?: number
   cause?: unknown
 }
 
