@@ -33,9 +33,20 @@ window.fullFlow = async (baseUrl) => {
   await client.with({ hooks: { onResponse: (e) => requestIds.push(e.requestId ?? '') } }).ping()
   return { who: (await client.whoami()).username, actions: history.items.map((h) => h.action), requestIds }
 }
+window.exactRoundTrip = async () => {
+  const client = new HorizonClient({ baseUrl: location.origin + '/api', retry: false })
+  const h = await client.getHwm(7)
+  await client.updateHwm(7, { value: h.value })
+  return { types: [typeof h.value.offset, typeof h.value.small], digits: String(h.value.offset) }
+}
 window.pingName = (baseUrl) => new HorizonClient({ baseUrl, retry: false }).ping().then(() => 'no error', (e) => e.name)
 window.ready = true
 </script>`
+
+const EXACT_HWM =
+  '{"id":7,"namespace_id":1,"name":"o","description":"","type":"t","value":{"offset":1733080000123456789,"small":5},"entity":null,"expression":null,"changed_at":"2026-12-01T10:00:00Z","changed_by":"x"}'
+/** Bodies of the PATCHes the page sent, as text. */
+const patched: string[] = []
 
 describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the client in Chromium', () => {
   let page: Server
@@ -54,6 +65,18 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the client in Chromiu
     })
     const js = bundle.outputFiles[0]!.text
     page = createServer((req, res) => {
+      // Exact values on the wire, same origin: the page reads an int64 and writes it back.
+      if (req.url?.startsWith('/api/v1/hwm/7')) {
+        let body = ''
+        req.on('data', (c) => {
+          body += c
+        })
+        req.on('end', () => {
+          if (req.method === 'PATCH') patched.push(body)
+          res.writeHead(200, { 'content-type': 'application/json' }).end(EXACT_HWM)
+        })
+        return
+      }
       if (req.url === '/client.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(js)
       else res.writeHead(200, { 'content-type': 'text/html' }).end(PAGE)
     })
@@ -83,6 +106,16 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the client in Chromiu
     expect(result.who).toBe('browser')
     expect(result.actions).toEqual(['Updated', 'Created'])
     expect(result.requestIds[0]).toMatch(/^\w{8,}$/)
+    await tab.close()
+  })
+
+  it('int64 values keep their digits in Chromium (read and written back)', async () => {
+    const tab = await browser.newPage()
+    await tab.goto(origin)
+    await tab.waitForFunction('window.ready === true')
+    const result = await tab.evaluate('window.exactRoundTrip()')
+    expect(result).toEqual({ types: ['bigint', 'number'], digits: '1733080000123456789' })
+    expect(patched.at(-1)).toBe('{"value":{"offset":1733080000123456789,"small":5}}')
     await tab.close()
   })
 
