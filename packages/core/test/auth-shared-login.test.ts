@@ -7,15 +7,15 @@ describe.skipIf(localOnly)('a shared login and aborting callers', () => {
   const t = useTarget()
   afterEach(() => t.server!.setLatency(0))
   const logins = () => t.server!.requests.filter((r) => r.path === '/v1/auth/token').length
-
-  it('the caller that aborts rejects alone; the others get their answers from the same login', async () => {
-    const c = new HorizonClient({
-      baseUrl: t.url,
-      auth: new LoginPassword({ login: 'shared', password: 'pw' }),
-      retry: false,
-    })
+  /** A client for `login` that has not logged in yet, on a server that answers after 150 ms. */
+  const slowLogin = (login: string) => {
     t.server!.clearRequests()
     t.server!.setLatency(150)
+    return new HorizonClient({ baseUrl: t.url, auth: new LoginPassword({ login, password: 'pw' }), retry: false })
+  }
+
+  it('the caller that aborts rejects alone; the others get their answers from the same login', async () => {
+    const c = slowLogin('shared')
     const first = new AbortController()
     const second = new AbortController()
     const calls = [
@@ -40,13 +40,7 @@ describe.skipIf(localOnly)('a shared login and aborting callers', () => {
   })
 
   it('when every waiting caller aborts, the login is cancelled and the next call logs in afresh', async () => {
-    const c = new HorizonClient({
-      baseUrl: t.url,
-      auth: new LoginPassword({ login: 'quitters', password: 'pw' }),
-      retry: false,
-    })
-    t.server!.clearRequests()
-    t.server!.setLatency(150)
+    const c = slowLogin('quitters')
     const controllers = [new AbortController(), new AbortController()]
     const calls = controllers.map((k) => c.whoami({ signal: k.signal }))
     setTimeout(() => {
