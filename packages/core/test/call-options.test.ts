@@ -49,6 +49,11 @@ describe('call options', () => {
     await refused(() => drain(client.iterateNamespaces(null as never)), ['query'])
   })
 
+  it('authorize() checks its options too', async () => {
+    await refused(() => client.authorize(null as never), ['options'])
+    await refused(() => client.authorize({ signal: 1 } as never), ['options', 'signal'])
+  })
+
   it('undefined options and a real signal are fine', async () => {
     await expect(c().ping!(undefined)).resolves.toEqual({ status: 'ok' })
     await expect(client.ping({ signal: new AbortController().signal, headers: { 'x-a': 'b' } })).resolves.toEqual({

@@ -135,11 +135,9 @@ export class HorizonClient {
   }
 
   /** Logs in now (with `LoginPassword`), rather than on the first call. */
-  async authorize(options: CallOptions = {}): Promise<void> {
-    await this.options.auth?.header({
-      send: (s, o) => this.transport.send(s, o).then((r) => r.data as never),
-      ...options,
-    })
+  async authorize(options?: CallOptions): Promise<void> {
+    const { signal } = checkCallOptions<CallOptions>(options, 'authorize') ?? {}
+    await this.options.auth?.header({ send: (s, o) => this.transport.send(s, o).then((r) => r.data as never), signal })
   }
 
   /**
