@@ -52,33 +52,36 @@ export function horizonKeys(client: ScopeSource) {
   const hwm = (...rest: unknown[]): QueryKey => [...all(), 'hwm', ...rest]
   return {
     all,
-    ping: () => tag<PingResponse>([...all(), 'ping']),
-    whoami: () => tag<WhoamiResponseV1>([...all(), 'whoami']),
+    ping: (): HorizonKey<PingResponse> => tag<PingResponse>([...all(), 'ping']),
+    whoami: (): HorizonKey<WhoamiResponseV1> => tag<WhoamiResponseV1>([...all(), 'whoami']),
 
     namespaceLists: () => ns('list'),
-    namespaces: (query: NamespacePaginateQueryV1 = {}) =>
+    namespaces: (query: NamespacePaginateQueryV1 = {}): HorizonKey<PageResponseV1<NamespaceResponseV1>> =>
       tag<PageResponseV1<NamespaceResponseV1>>(ns('list', 'page', query)),
-    namespacesInfinite: (query: NamespacePaginateQueryV1 = {}) =>
+    namespacesInfinite: (query: NamespacePaginateQueryV1 = {}): HorizonKey<Pages<NamespaceResponseV1>> =>
       tag<Pages<NamespaceResponseV1>>(ns('list', 'infinite', query)),
-    namespace: (id: number) => tag<NamespaceResponseV1>(ns('detail', id)),
-    namespacePermissions: (id: number) => tag<PermissionsResponseV1>(ns('permissions', id)),
+    namespace: (id: number): HorizonKey<NamespaceResponseV1> => tag<NamespaceResponseV1>(ns('detail', id)),
+    namespacePermissions: (id: number): HorizonKey<PermissionsResponseV1> =>
+      tag<PermissionsResponseV1>(ns('permissions', id)),
     namespaceHistoryOf: (id: number) => ns('history', id),
-    namespaceHistory: (query: NamespaceHistoryPaginateQueryV1) =>
+    namespaceHistory: (
+      query: NamespaceHistoryPaginateQueryV1,
+    ): HorizonKey<PageResponseV1<NamespaceHistoryResponseV1>> =>
       tag<PageResponseV1<NamespaceHistoryResponseV1>>(ns('history', query.namespace_id, 'page', query)),
-    namespaceHistoryInfinite: (query: NamespaceHistoryPaginateQueryV1) =>
+    namespaceHistoryInfinite: (query: NamespaceHistoryPaginateQueryV1): HorizonKey<Pages<NamespaceHistoryResponseV1>> =>
       tag<Pages<NamespaceHistoryResponseV1>>(ns('history', query.namespace_id, 'infinite', query)),
 
     /** every HWM list of a namespace, or of every namespace without an id */
     hwmLists: (namespaceId?: number) => (namespaceId === undefined ? hwm('list') : hwm('list', namespaceId)),
-    hwmPage: (query: HWMPaginateQueryV1) =>
+    hwmPage: (query: HWMPaginateQueryV1): HorizonKey<PageResponseV1<HWMResponseV1>> =>
       tag<PageResponseV1<HWMResponseV1>>(hwm('list', query.namespace_id, 'page', query)),
-    hwmInfinite: (query: HWMPaginateQueryV1) =>
+    hwmInfinite: (query: HWMPaginateQueryV1): HorizonKey<Pages<HWMResponseV1>> =>
       tag<Pages<HWMResponseV1>>(hwm('list', query.namespace_id, 'infinite', query)),
-    hwm: (id: number) => tag<HWMResponseV1>(hwm('detail', id)),
+    hwm: (id: number): HorizonKey<HWMResponseV1> => tag<HWMResponseV1>(hwm('detail', id)),
     hwmHistoryOf: (id: number) => hwm('history', id),
-    hwmHistory: (query: HWMHistoryPaginateQueryV1) =>
+    hwmHistory: (query: HWMHistoryPaginateQueryV1): HorizonKey<PageResponseV1<HWMHistoryResponseV1>> =>
       tag<PageResponseV1<HWMHistoryResponseV1>>(hwm('history', query.hwm_id, 'page', query)),
-    hwmHistoryInfinite: (query: HWMHistoryPaginateQueryV1) =>
+    hwmHistoryInfinite: (query: HWMHistoryPaginateQueryV1): HorizonKey<Pages<HWMHistoryResponseV1>> =>
       tag<Pages<HWMHistoryResponseV1>>(hwm('history', query.hwm_id, 'infinite', query)),
   }
 }
