@@ -1,7 +1,8 @@
 /** Request bodies read the way FastAPI reads them, with its errors for undecodable input. */
 import type { ValidationIssue } from '@horizon-ts/core'
 import { DetailError, invalidRequest } from './errors.js'
-import { jsonErrorPosition } from './json-errors.js'
+import { parseExact } from './json-parse.js'
+import { scanJson } from './json-scan.js'
 
 /** A body that was absent: FastAPI validates `None`, which gives a `missing` error for a required model. */
 export const NO_BODY = Symbol('no body')
@@ -21,22 +22,22 @@ async function text(request: Request): Promise<string | undefined> {
   }
 }
 
-/** JSON when the content type says so (or says nothing), the raw text otherwise, as FastAPI does. */
+/**
+ * JSON when the content type says so (or says nothing), the raw text otherwise, as FastAPI does.
+ * Integers beyond 2^53 are `bigint`, so values keep every digit.
+ */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const body = await text(request)
   if (body === undefined) return NO_BODY
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   const isJson = !type || type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))
   if (!isJson) return body
-  let position: number
-  try {
-    position = jsonErrorPosition(body)
-  } catch {
-    throw parseError() // nesting too deep: Python gives up with a RecursionError, answered as 400
-  }
-  if (position >= 0) {
+  const scan = scanJson(body)
+  // Nesting too deep, or an integer too long: Python gives up (RecursionError, ValueError), answered 400.
+  if (scan.kind === 'undecodable') throw parseError()
+  if (scan.kind === 'invalid') {
     const issue: ValidationIssue = {
-      location: ['body', position],
+      location: ['body', scan.at],
       message: 'JSON decode error',
       code: 'json_invalid',
       context: {},
@@ -44,7 +45,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     }
     throw invalidRequest([issue])
   }
-  return JSON.parse(body)
+  return parseExact(body, scan.bigIntegers)
 }
 
 /** Form fields (last value wins); an empty form for any other content type, as Starlette's `request.form()`. */

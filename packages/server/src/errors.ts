@@ -3,6 +3,8 @@
  * envelope; routing errors keep FastAPI's own `{"detail": ...}` shape, as the real server answers.
  */
 import type { ValidationIssue } from '@horizon-ts/core'
+import { stringifyJson } from '@horizon-ts/core/json'
+import { boundEchoes } from './json-values.js'
 
 /** An error that becomes an HTTP answer with the Horizon envelope. */
 export class HorizonError extends Error {
@@ -82,15 +84,16 @@ export const badRequest = (message: string, details: Record<string, never> | nul
 export const unauthorized = (message: string, headers?: Record<string, string>) =>
   new HorizonError(401, 'unauthorized', message, null, headers)
 
+/** 422 with pydantic's items; the inputs they echo are bounded (see `boundEchoes`). */
 export const invalidRequest = (issues: ValidationIssue[]) =>
-  new HorizonError(422, 'invalid_request', 'Invalid request', issues)
+  new HorizonError(422, 'invalid_request', 'Invalid request', boundEchoes(issues))
 
 export const unknownError = () =>
   new HorizonError(500, 'unknown', 'Got unhandled exception. Please contact support', null)
 
-/** A JSON answer with FastAPI's content type (no charset). */
+/** A JSON answer with FastAPI's content type (no charset); `bigint` is written as its digits. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+  return new Response(stringifyJson(body), { status, headers: { 'content-type': 'application/json', ...headers } })
 }
 
 /** The answer of any thrown value: envelopes for Horizon errors, FastAPI's bare shape for a `DetailError`, 500 otherwise. */

@@ -2,6 +2,7 @@
  * The demo data set: deterministic (a seeded generator, fixed dates), replayed event by event through
  * the same rows and history writes as the routes, so ids and histories look like a real database's.
  */
+import type { JsonValue } from '@horizon-ts/core/json'
 import { type Clock, microsOf } from './clock.js'
 import type { SeedName } from './options.js'
 import { demoUsers, type NamespaceSpec, namespaceSpecs } from './seed-catalog.js'
@@ -61,7 +62,7 @@ const naiveIso = (micros: number) =>
   `${new Date(micros / 1000).toISOString().slice(0, 19)}.${String(micros % 1_000_000).padStart(6, '0')}`
 
 /** The value of a HWM at its n-th write, at time `at`. */
-function valueAt(plan: Plan, n: number, at: number, random: Random): unknown {
+function valueAt(plan: Plan, n: number, at: number, random: Random): JsonValue {
   const lag = random.int(5, 90) * MINUTE
   switch (plan.kind) {
     case 'column_int':

@@ -2,6 +2,7 @@
  * The in-memory database. Rows are immutable objects; a write runs on shallow copies of the tables
  * and replaces the state only when it succeeds, so a request that fails changes nothing.
  */
+import type { JsonValue } from '@horizon-ts/core/json'
 import type { Clock } from './clock.js'
 
 /** A namespace role stored for a user other than the owner. */
@@ -27,7 +28,8 @@ export interface HwmRow {
   readonly name: string
   readonly description: string
   readonly type: string
-  readonly value: unknown
+  /** as parsed: integers beyond 2^53 are `bigint` */
+  readonly value: JsonValue
   readonly entity: string | null
   readonly expression: string | null
   readonly changedAt: number

@@ -6,6 +6,10 @@ import type { ValidationIssue } from '@horizon-ts/core'
 import { type Location, type ModelName, validate } from '@horizon-ts/core/constraints'
 import { NO_BODY } from './body.js'
 import { invalidRequest } from './errors.js'
+import { valueIssues } from './json-values.js'
+
+/** The models whose `value` is stored, and so must be one Horizon can answer. */
+const STORED_VALUE = new Set<ModelName>(['HWMCreateRequestV1', 'HWMUpdateRequestV1'])
 
 /** Collects the issues of several parts of one request, then throws them at once. */
 export class Checker {
@@ -20,6 +24,9 @@ export class Checker {
     }
     const { value, issues } = validate<T>(model, input, where)
     this.issues.push(...issues)
+    // After pydantic's own items, as the client appends its JSON checks after the constraint table's.
+    if (STORED_VALUE.has(model) && typeof input === 'object' && input !== null && 'value' in input)
+      valueIssues(input.value, ['body', 'value'], this.issues)
     return value
   }
 
