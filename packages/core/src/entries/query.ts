@@ -4,10 +4,11 @@
  * adapters, and non-React SSR, use it unchanged.
  * @example
  * ```ts
- * import { QueryClient } from '@tanstack/query-core'
- * import { horizonQueries, horizonMutations } from '@horizon-ts/core/query'
+ * import { dehydrate, QueryClient } from '@tanstack/query-core'
+ * import { horizonQueries, serializeState } from '@horizon-ts/core/query'
  * const queryClient = new QueryClient()
  * const hwm = await queryClient.fetchQuery(horizonQueries(client).hwm(5))
+ * const html = `<script type="application/json" id="horizon-state">${serializeState(dehydrate(queryClient))}</script>`
  * ```
  */
 
@@ -35,3 +36,4 @@ export type {
 export { HORIZON_STALE_TIME, horizonQueries } from '../query/queries.js'
 export type { HorizonScope, ScopeSource } from '../query/scope.js'
 export { horizonScope } from '../query/scope.js'
+export { deserializeState, serializeState } from '../query/ssr.js'
