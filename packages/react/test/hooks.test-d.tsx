@@ -4,19 +4,29 @@ import type {
   HWMHistoryResponseV1,
   HWMListResponseV1,
   HWMResponseV1,
+  JsonValue,
   NamespaceResponseV1,
   PageResponseV1,
   PermissionsResponseV1,
   WhoamiResponseV1,
 } from '@horizon-ts/core'
-import { type HorizonQueries, horizonKeys, horizonQueries, type Pages } from '@horizon-ts/core/query'
+import {
+  deserializeState,
+  type HorizonQueries,
+  horizonKeys,
+  horizonQueries,
+  type Pages,
+  serializeState,
+} from '@horizon-ts/core/query'
 import {
   useBulkCopyHwm,
   useBulkDeleteHwm,
+  useCreateHwm,
   useCreateNamespace,
   useDeleteHwm,
   useHorizonClient,
   useHwm,
+  useHwmHistory,
   useHwmHistoryInfinite,
   useHwmInfinite,
   useHwmPage,
@@ -32,7 +42,14 @@ import {
   useUpdateNamespace,
   useWhoami,
 } from '@horizon-ts/react'
-import { type QueryClient, useQuery, useSuspenseQuery } from '@tanstack/react-query'
+import {
+  type DehydratedState,
+  dehydrate,
+  type HydrationBoundary,
+  type QueryClient,
+  useQuery,
+  useSuspenseQuery,
+} from '@tanstack/react-query'
 import { describe, expectTypeOf, it } from 'vitest'
 
 describe('query hooks', () => {
@@ -125,5 +142,40 @@ describe('factories with TanStack directly', () => {
     expectTypeOf(queryClient.getQueryData(horizonKeys(useHorizonClient()).hwm(1))).toEqualTypeOf<
       HWMResponseV1 | undefined
     >()
+  })
+})
+
+describe('values are JSON, with bigint beyond 2^53', () => {
+  it('data.value is a JsonValue: a bigint is one of its cases, usable as a bigint', () => {
+    expectTypeOf(useHwm(1).data?.value).toEqualTypeOf<JsonValue | undefined>()
+    expectTypeOf(useHwm(1, { select: (h) => h.value }).data).toEqualTypeOf<JsonValue | undefined>()
+    expectTypeOf(useHwmHistory({ hwm_id: 1 }).data?.items[0]?.value).toEqualTypeOf<JsonValue | undefined>()
+    expectTypeOf<bigint>().toExtend<HWMResponseV1['value']>()
+    expectTypeOf<{ offset: bigint; ts: bigint }>().toExtend<HWMResponseV1['value']>()
+    const value = useSuspenseHwm(1).data.value
+    if (typeof value === 'bigint') expectTypeOf(value + 1n).toEqualTypeOf<bigint>()
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      const offset = value.offset
+      if (typeof offset === 'bigint') expectTypeOf(offset).toEqualTypeOf<bigint>()
+      expectTypeOf(offset).toEqualTypeOf<JsonValue | undefined>()
+    }
+  })
+
+  it('a bigint can be sent back; what is not JSON cannot', () => {
+    useUpdateHwm().mutate([1, { value: { offset: 1733080000123456789n, ts: 18446744073709551616n } }])
+    useUpdateHwm({ optimistic: true }).mutate([1, { value: 1733080000123456789n }])
+    useCreateHwm().mutate({ namespace_id: 1, name: 'offsets', type: 'int', value: [1n, 2, '3'] })
+    // @ts-expect-error a function is not JSON
+    useUpdateHwm().mutate([1, { value: () => 1 }])
+    // @ts-expect-error undefined is not JSON
+    useCreateHwm().mutate({ namespace_id: 1, name: 'offsets', type: 'int', value: [undefined] })
+  })
+
+  it('serializeState takes a dehydrated state; deserializeState gives one HydrationBoundary takes', () => {
+    expectTypeOf(serializeState(dehydrate({} as QueryClient))).toEqualTypeOf<string>()
+    expectTypeOf(deserializeState('{}')).toEqualTypeOf<DehydratedState>()
+    expectTypeOf(deserializeState('{}')).toExtend<Parameters<typeof HydrationBoundary>[0]['state']>()
+    // @ts-expect-error the state, not any value
+    serializeState({ value: 1n })
   })
 })
