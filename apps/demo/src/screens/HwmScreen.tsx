@@ -1,4 +1,4 @@
-import { EntityNotFoundError, type HWMResponseV1 } from '@horizon-ts/core'
+import { EntityNotFoundError, type HWMResponseV1, type JsonValue } from '@horizon-ts/core'
 import { useNamespace, useSuspenseHwm } from '@horizon-ts/react'
 import { useState } from 'react'
 import { Link } from 'wouter'
@@ -39,7 +39,7 @@ function notFound(error: unknown) {
 
 /** A value picked in the timeline ("Use this value"), with a counter so picking the same one twice still applies. */
 export interface Restore {
-  value: unknown
+  value: JsonValue
   n: number
 }
 

@@ -1,4 +1,4 @@
-import type { HWMHistoryResponseV1, HWMResponseV1 } from '@horizon-ts/core'
+import type { HWMHistoryResponseV1, HWMResponseV1, JsonValue as Json } from '@horizon-ts/core'
 import { EmptyState } from '../../components/EmptyState'
 import { JsonValue } from '../../components/JsonValue'
 import { Timeline, TimelineItem } from '../../components/Timeline'
@@ -7,7 +7,7 @@ import { sameJson } from '../../lib/json'
 interface Props {
   rows: HWMHistoryResponseV1[]
   current: HWMResponseV1
-  onRestore: (value: unknown) => void
+  onRestore: (value: Json) => void
   /** the oldest row shown is the first ever (nothing older to compare with) */
   complete: boolean
 }

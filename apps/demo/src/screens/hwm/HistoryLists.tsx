@@ -1,4 +1,4 @@
-import type { HWMResponseV1 } from '@horizon-ts/core'
+import type { HWMResponseV1, JsonValue } from '@horizon-ts/core'
 import { horizonKeys } from '@horizon-ts/core/query'
 import { useHorizonClient, useHwmHistory, useHwmHistoryInfinite } from '@horizon-ts/react'
 import { useState } from 'react'
@@ -12,7 +12,7 @@ import { HistoryEntries } from './HistoryEntries'
 
 interface Props {
   hwm: HWMResponseV1
-  onRestore: (value: unknown) => void
+  onRestore: (value: JsonValue) => void
 }
 
 /** Newest first, ten at a time, older ones loaded as the end comes into view (`useHwmHistoryInfinite`). */

@@ -1,10 +1,10 @@
-import type { HWMResponseV1 } from '@horizon-ts/core'
+import type { HWMResponseV1, JsonValue } from '@horizon-ts/core'
 import { LIST_VIEWS, ViewToggle } from '../../components/ViewToggle'
 import { usePref } from '../../lib/use-pref'
 import { HistoryPages, HistoryScroll } from './HistoryLists'
 
 /** The HWM's history beside the editor: continuous by default, or page by page. */
-export function HwmHistory({ hwm, onRestore }: { hwm: HWMResponseV1; onRestore: (value: unknown) => void }) {
+export function HwmHistory({ hwm, onRestore }: { hwm: HWMResponseV1; onRestore: (value: JsonValue) => void }) {
   const [view, setView] = usePref('hwm-history-view', LIST_VIEWS, 'scroll')
   const props = { hwm, onRestore }
   return (
