@@ -445,7 +445,7 @@ describe('hostile input', () => {
     )
     await fc.assert(
       fc.asyncProperty(queryOps, async ([path, query, op]) => {
-        await probe(rig.current, () => op(owner), { method: 'GET', path, query })
+        await probe<unknown>(rig.current, () => op(owner), { method: 'GET', path, query })
         if (rig.current.server.requests.some((r) => r.path !== TOKEN)) seen.sent++
         else seen.refused++
       }),
