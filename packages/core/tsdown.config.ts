@@ -11,7 +11,8 @@ export default defineConfig({
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  dts: true,
+  dts: { sourcemap: true }, // .d.ts.map: go-to-definition lands in src/, shipped in `files`
+  sourcemap: true,
   clean: true,
   external: ['ofetch', 'lossless-json', '@tanstack/query-core'],
 })

@@ -5,7 +5,8 @@ export default defineConfig({
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  dts: true,
+  dts: { sourcemap: true }, // .d.ts.map: go-to-definition lands in src/, shipped in `files`
+  sourcemap: true,
   clean: true,
   // Peers and the core (main entry and subpaths such as /query) stay imports: the app has them once.
   deps: {

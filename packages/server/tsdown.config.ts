@@ -5,7 +5,8 @@ export default defineConfig({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  dts: true,
+  dts: { sourcemap: true }, // .d.ts.map: go-to-definition lands in src/, shipped in `files`
+  sourcemap: true,
   // package.json names dist/index.js, dist/index.d.ts and dist/cli.js (an ESM package: .js is ESM).
   fixedExtension: false,
   clean: true,
