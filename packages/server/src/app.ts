@@ -4,9 +4,11 @@
  */
 import type { HttpBindings } from '@hono/node-server'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { CONTROL_PREFIX, control } from './control.js'
 import { cors } from './cors.js'
 import { dispatcher } from './dispatch.js'
+import { errorResponse, payloadTooLarge } from './errors.js'
 import { faultResponse } from './fault-responses.js'
 import { type HorizonServerOptions, resolveOptions } from './options.js'
 import { requestIdOf } from './request-id.js'
@@ -36,6 +38,11 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
   })
 
   app.use('*', cors(runtime.options.cors))
+
+  // Content-Length over the limit: 413 before reading a byte. Chunked: counted as it arrives, 413 on
+  // the byte that passes the limit (what came before is at most the limit).
+  const limit = runtime.options.bodyLimit
+  app.use('*', bodyLimit({ maxSize: limit, onError: () => errorResponse(payloadTooLarge(limit)) }))
 
   if (runtime.options.control)
     app.use(`${CONTROL_PREFIX}/*`, async (c, next) => (await control(runtime, c.req.raw, c.req.path)) ?? next())

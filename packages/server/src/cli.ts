@@ -23,6 +23,8 @@ const HELP = `Usage: horizon-server [options]
   --control             expose the test-control API under /__control/ (never in production)
   --secret <s>          JWT secret (default random)
   --app-version <v>     X-Application-Version (default 1.1.3)
+  --body-limit <bytes>  largest request body; larger ones answer 413 (default 4194304, 4 MiB)
+  --request-log-size <n>  requests kept in the request log (default 1000)
   -h, --help            show this help`
 
 const number = (name: string, value: string | undefined, fallback: number) => {
@@ -31,6 +33,9 @@ const number = (name: string, value: string | undefined, fallback: number) => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number ≥ 0, got '${value}'`)
   return n
 }
+
+const optionalNumber = (name: string, value: string | undefined) =>
+  value === undefined ? undefined : number(name, value, 0)
 
 /** Parses `argv` into server options; undefined when only help was asked. */
 export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
@@ -48,6 +53,8 @@ export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
       control: { type: 'boolean' },
       secret: { type: 'string' },
       'app-version': { type: 'string' },
+      'body-limit': { type: 'string' },
+      'request-log-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -64,6 +71,8 @@ export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
     control: values.control ?? false,
     secret: values.secret,
     version: values['app-version'],
+    bodyLimit: optionalNumber('body-limit', values['body-limit']),
+    requestLogSize: optionalNumber('request-log-size', values['request-log-size']),
   }
 }
 

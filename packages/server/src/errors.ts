@@ -88,6 +88,21 @@ export const unauthorized = (message: string, headers?: Record<string, string>) 
 export const invalidRequest = (issues: ValidationIssue[]) =>
   new HorizonError(422, 'invalid_request', 'Invalid request', boundEchoes(issues))
 
+/**
+ * 413 for a body over `bodyLimit` (the real Horizon has no limit of its own). `Connection: close`, so
+ * the client stops sending what will not be read.
+ */
+export const payloadTooLarge = (limit: number) =>
+  new HorizonError(
+    413,
+    'payload_too_large',
+    `Request body is larger than the limit of ${limit} bytes`,
+    {
+      max_bytes: limit,
+    },
+    { connection: 'close' },
+  )
+
 export const unknownError = () =>
   new HorizonError(500, 'unknown', 'Got unhandled exception. Please contact support', null)
 

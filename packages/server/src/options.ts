@@ -34,6 +34,11 @@ export interface HorizonServerOptions {
   control?: boolean
   /** Value of the `X-Application-Version` header. Default `'1.1.3'`. */
   version?: string
+  /**
+   * Largest request body accepted, in bytes; a larger one answers 413 `payload_too_large` without
+   * being read. Default 4 MiB (4,194,304).
+   */
+  bodyLimit?: number
   /** How many requests `server.requests` keeps, the oldest dropped first; 0 keeps none. Default 1,000. */
   requestLogSize?: number
 }
@@ -50,9 +55,12 @@ export interface ResolvedOptions {
   latencyMs: number
   control: boolean
   version: string
+  bodyLimit: number
   requestLogSize: number
 }
 
+/** 4 MiB: the default `bodyLimit`. */
+export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024
 /** The default `requestLogSize`. */
 export const DEFAULT_REQUEST_LOG_SIZE = 1000
 
@@ -79,6 +87,7 @@ export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOpti
     latencyMs: Math.max(0, options.latencyMs ?? 0),
     control: options.control ?? false,
     version: options.version ?? '1.1.3',
+    bodyLimit: count('bodyLimit', options.bodyLimit ?? DEFAULT_BODY_LIMIT),
     requestLogSize: count('requestLogSize', options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE),
   }
 }
