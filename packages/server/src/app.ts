@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { CONTROL_PREFIX, control } from './control.js'
 import { cors } from './cors.js'
 import { dispatcher } from './dispatch.js'
-import { errorResponse, payloadTooLarge } from './errors.js'
+import { ClientGone, errorResponse, payloadTooLarge } from './errors.js'
 import { faultResponse } from './fault-responses.js'
 import { type HorizonServerOptions, resolveOptions } from './options.js'
 import { requestIdOf } from './request-id.js'
@@ -18,6 +18,12 @@ import { Runtime } from './runtime.js'
 export type HorizonEnv = { Bindings: Partial<HttpBindings>; Variables: { logged: boolean } }
 
 const isControl = (path: string) => path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)
+
+/** Whether the request's connection closed before its body was read (a Node socket only). */
+const incomingBroken = (env: Partial<HttpBindings> | undefined) => {
+  const incoming = env?.incoming
+  return incoming !== undefined && !incoming.complete && (incoming.destroyed || incoming.readableAborted)
+}
 
 /** A response whose body fails at once: what a reset connection looks like without a socket to destroy. */
 const brokenResponse = () =>
@@ -73,6 +79,19 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
   })
 
   app.all('*', (c) => dispatch(c.req.raw))
+
+  // A client gone mid-body (read by a route, or by the body limit) is not an error: no log line,
+  // no 500 written into a closed socket. The request log records status 0 (no answer sent).
+  app.onError((error, c) => {
+    if (error instanceof ClientGone || incomingBroken(c.env)) {
+      const url = new URL(c.req.url)
+      runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: 0 })
+      c.set('logged', true)
+      return new Response(null, { status: 499 }) // goes nowhere: the socket is closed
+    }
+    console.error('[horizon-server] unhandled error:', error)
+    return errorResponse(error)
+  })
   return app
 }
 

@@ -1,6 +1,6 @@
 /** Request bodies read the way FastAPI reads them, with its errors for undecodable input. */
 import type { ValidationIssue } from '@horizon-ts/core'
-import { DetailError, invalidRequest } from './errors.js'
+import { ClientGone, DetailError, invalidRequest } from './errors.js'
 import { parseExact } from './json-parse.js'
 import { scanJson } from './json-scan.js'
 
@@ -12,8 +12,17 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 /** FastAPI's answer to a body it cannot decode: a bare `{"detail": ...}`, not Horizon's envelope. */
 const parseError = () => new DetailError(400, 'There was an error parsing the body')
 
+/** The body's bytes; reading fails only when the connection does, which is the client gone. */
+export async function bytesOf(request: Request): Promise<Uint8Array<ArrayBuffer>> {
+  try {
+    return new Uint8Array(await request.arrayBuffer())
+  } catch (error) {
+    throw new ClientGone(error)
+  }
+}
+
 async function text(request: Request): Promise<string | undefined> {
-  const bytes = new Uint8Array(await request.arrayBuffer())
+  const bytes = await bytesOf(request)
   if (!bytes.length) return undefined
   try {
     return decoder.decode(bytes)
@@ -55,8 +64,11 @@ export async function readFormBody(request: Request): Promise<Record<string, str
   if (type === 'application/x-www-form-urlencoded') {
     for (const [key, value] of new URLSearchParams((await text(request)) ?? '')) out[key] = value
   } else if (type === 'multipart/form-data') {
+    const form = new Response(await bytesOf(request), {
+      headers: { 'content-type': request.headers.get('content-type')! },
+    })
     try {
-      for (const [key, value] of await request.formData()) if (typeof value === 'string') out[key] = value
+      for (const [key, value] of await form.formData()) if (typeof value === 'string') out[key] = value
     } catch {
       throw parseError()
     }

@@ -2,7 +2,8 @@
  * The test-control API under `/__control/` (only with `control: true`; never expose it in production):
  * faults, latency, reset and the request log over HTTP, for browser demos and out-of-process tests.
  */
-import { jsonResponse } from './errors.js'
+import { bytesOf } from './body.js'
+import { ClientGone, jsonResponse } from './errors.js'
 import type { FaultKind, FaultSpec } from './faults.js'
 import type { SeedName } from './options.js'
 import type { Runtime } from './runtime.js'
@@ -13,7 +14,7 @@ const fail = (message: string, status = 400) => jsonResponse({ detail: message }
 const noContent = () => new Response(null, { status: 204 })
 
 async function jsonOf(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text()
+  const text = new TextDecoder().decode(await bytesOf(request))
   const value: unknown = text ? JSON.parse(text) : {}
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('expected a JSON object')
   return value as Record<string, unknown>
@@ -73,6 +74,7 @@ export async function control(runtime: Runtime, request: Request, path: string):
     if (id) return runtime.faults.remove(Number(id)) ? noContent() : fail(`No fault ${id}`, 404)
     return undefined
   } catch (error) {
+    if (error instanceof ClientGone) throw error
     return fail(error instanceof Error ? error.message : String(error))
   }
 }

@@ -33,6 +33,16 @@ export class DetailError extends Error {
   }
 }
 
+/**
+ * The client went away before its request was read (a disconnect mid-body): not an error of the
+ * server. Nothing is logged and nothing answered; the request log records status 0.
+ */
+export class ClientGone extends Error {
+  constructor(cause?: unknown) {
+    super('client disconnected', { cause })
+  }
+}
+
 /** Python's `repr()` of a str or an int, as Horizon formats values into its messages. */
 export function pyRepr(value: unknown): string {
   if (typeof value !== 'string') return String(value)

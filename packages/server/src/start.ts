@@ -30,6 +30,13 @@ export interface HorizonServer {
 }
 
 /**
+ * The largest request head (request line and headers) read; a larger one answers 431. The real
+ * Horizon (uvicorn) serves a 64 KB URL; Node's default, 16 KiB, is less than a GET whose 2048-character
+ * name filter is percent-encoded (up to 24 KB).
+ */
+const MAX_HEADER_SIZE = 256 * 1024
+
+/**
  * Starts a Horizon-compatible server.
  * @example
  * ```ts
@@ -43,7 +50,11 @@ export async function startHorizonServer(options: HorizonServerOptions = {}): Pr
   const resolved = resolveOptions(options)
   const runtime = new Runtime(resolved)
   const app = buildApp(runtime)
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: resolved.host }) as Server
+  const server = createAdaptorServer({
+    fetch: app.fetch,
+    hostname: resolved.host,
+    serverOptions: { maxHeaderSize: MAX_HEADER_SIZE },
+  }) as Server
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     // A deep accept queue, so a burst of a thousand connections is not dropped on loopback.
