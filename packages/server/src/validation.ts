@@ -23,7 +23,7 @@ export class Checker {
       return {} as T
     }
     const { value, issues } = validate<T>(model, input, where)
-    this.issues.push(...issues)
+    for (const issue of issues) this.issues.push(issue) // a spread of a million items overflows the stack
     // After pydantic's own items, as the client appends its JSON checks after the constraint table's.
     if (STORED_VALUE.has(model) && typeof input === 'object' && input !== null && 'value' in input)
       valueIssues(input.value, ['body', 'value'], this.issues)

@@ -168,6 +168,17 @@ describe('422 echoes of huge inputs', () => {
     expect(inputs.slice(whole).every((input, i) => input === `${ids[whole + i]!.slice(0, 256)}…`)).toBe(true)
   })
 
+  it('answers 422, not 500, to a 4 MiB list of bad ids (a million items)', async () => {
+    const ids = Array.from({ length: 1_000_000 }, () => 'x')
+    const res = await call(`${server.url}/v1/hwm/`, {
+      method: 'DELETE',
+      token,
+      json: { namespace_id: ns, hwm_ids: ids },
+    })
+    expect(res.status).toBe(422)
+    expect(res.body.error.details).toHaveLength(1000)
+  })
+
   it('lists at most 1,000 items', async () => {
     const ids = Array.from({ length: 5000 }, () => 'x')
     const res = await call(`${server.url}/v1/hwm/`, {
