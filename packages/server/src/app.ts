@@ -45,10 +45,19 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
 
   app.use('*', cors(runtime.options.cors))
 
-  // Content-Length over the limit: 413 before reading a byte. Chunked: counted as it arrives, 413 on
-  // the byte that passes the limit (what came before is at most the limit).
+  // The body limit. Content-Length over it: 413 before a byte is read (Node's parser holds the body to
+  // its Content-Length). Chunked: hono/body-limit counts it as it arrives, 413 on the byte that passes
+  // the limit. GET and HEAD bodies are never read (Node's adapter gives them none). Only chunked
+  // bodies go through hono's middleware, which materializes the adapter's lightweight Request.
   const limit = runtime.options.bodyLimit
-  app.use('*', bodyLimit({ maxSize: limit, onError: () => errorResponse(payloadTooLarge(limit)) }))
+  const tooLarge = () => errorResponse(payloadTooLarge(limit))
+  const chunked = bodyLimit({ maxSize: limit, onError: tooLarge })
+  app.use('*', (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') return next()
+    const length = c.req.header('content-length')
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return chunked(c, next)
+    return Number(length) > limit ? Promise.resolve(tooLarge()) : next()
+  })
 
   if (runtime.options.control)
     app.use(`${CONTROL_PREFIX}/*`, async (c, next) => (await control(runtime, c.req.raw, c.req.path)) ?? next())
