@@ -2,7 +2,10 @@ import { defineConfig } from 'tsdown'
 
 export default defineConfig({
   entry: { index: 'src/index.ts' },
-  format: 'esm',
+  // CommonJS too, and only here: a require()d @horizon-ts/react must require() @tanstack/react-query, as
+  // the app does, or the hooks see another copy of TanStack (its CJS build) and no QueryClient. The
+  // core has no runtime TanStack import, so it stays ESM only (require(esm), one copy of its classes).
+  format: ['esm', 'cjs'],
   platform: 'neutral',
   target: 'es2022',
   dts: { sourcemap: true }, // .d.ts.map: go-to-definition lands in src/, shipped in `files`
