@@ -3,7 +3,7 @@
 // it brings pnpm through Corepack, installs what is missing, then runs the task.
 // Node built-ins only: nothing is installed yet when this starts.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -45,6 +45,7 @@ function counts(file, kind) {
   const path = join(root, file)
   if (!existsSync(path)) return undefined
   const r = JSON.parse(readFileSync(path, 'utf8'))
+  if (kind === 'consumer') return r // scripts/consumer.mjs writes { passed, failed, skipped }
   if (kind === 'vitest')
     return { passed: r.numPassedTests, failed: r.numFailedTests, skipped: r.numPendingTests + r.numTodoTests }
   const s = r.stats ?? {}
@@ -71,6 +72,8 @@ function test() {
   const browser = ensureChromium()
   const steps = [
     ['build', () => pnpm('run', 'build')],
+    // The packed tarballs as users install them: publint, attw, ESM, CommonJS, TypeScript (scripts/consumer.mjs).
+    ['packages as installed (consumer)', () => run(process.execPath, ['scripts/consumer.mjs'])],
     ['typecheck', () => pnpm('run', 'typecheck')],
     ['lint', () => pnpm('run', 'lint')],
     [
@@ -82,13 +85,19 @@ function test() {
   if (existsSync(join(root, 'apps/demo/playwright.config.ts')))
     steps.push(['browser (playwright)', () => (browser ? pnpm('--filter', '@horizon-ts/demo', 'run', 'test:e2e') : 1)])
   const failed = []
+  // A report left by an earlier run must not count for a step that fails before writing its own.
+  for (const file of ['.vitest-results.json', '.consumer-results.json']) rmSync(join(root, file), { force: true })
   for (const [name, step] of steps) {
     console.log(`\n▶ ${name}`)
     if (step() !== 0) failed.push(name)
   }
   const total = { passed: 0, failed: 0, skipped: 0 }
-  for (const c of [counts('.vitest-results.json', 'vitest'), counts('apps/demo/test-results/results.json', 'pw')])
-    if (c) for (const k of Object.keys(total)) total[k] += c[k]
+  const reports = [
+    counts('.vitest-results.json', 'vitest'),
+    counts('.consumer-results.json', 'consumer'),
+    counts('apps/demo/test-results/results.json', 'pw'),
+  ]
+  for (const c of reports) if (c) for (const k of Object.keys(total)) total[k] += c[k]
   console.log(`\nsteps: ${failed.length ? `failed: ${failed.join(', ')}` : 'all passed'}`)
   // The closing line CI reads: real counts, alone on the line.
   console.log(
