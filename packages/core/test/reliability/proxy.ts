@@ -48,6 +48,8 @@ export interface ProxyRule {
   keep?: number | ((body: string) => number)
   delayMs?: number
   rewrite?: (body: string) => string
+  /** for rewrite: the status to answer instead of the server's */
+  status?: number
 }
 
 /** What the server answered, before any fault: lets a test read the tokens it issued. */
@@ -69,10 +71,14 @@ export interface FaultProxy {
   active(): number
   /** client connections open now */
   connections(): number
+  /** what the open client connections are doing (for a failure message) */
+  describeConnections(): string[]
   /** upstream sockets held by the proxy's agent: busy and idle */
   upstream(): { busy: number; idle: number }
   onAnswer?: (answer: UpstreamAnswer) => void
-  /** closes the keep-alive connections that carry no request */
+  /** a request was read whole and is being forwarded */
+  onForward?: (request: IncomingMessage) => void
+  /** closes the keep-alive connections that carry no request (including ones that never carried any) */
   closeIdle(): void
   /** resolves once nothing is in flight (bounded: rejects after `timeoutMs`) */
   waitIdle(timeoutMs?: number): Promise<void>
@@ -107,12 +113,14 @@ const keepOf = (rule: Pick<ProxyRule, 'keep'>, body: Buffer): number => {
 /** Starts the proxy on 127.0.0.1 (a free port) in front of `target` (`http://127.0.0.1:PORT`). */
 export async function startProxy(
   target: string,
-  options: { seed?: number; rules?: ProxyRule[] } = {},
+  options: { seed?: number; rules?: ProxyRule[]; upstreamKeepAlive?: boolean } = {},
 ): Promise<FaultProxy> {
   const upstreamUrl = new URL(target)
   const random = prng(options.seed ?? 1)
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 })
+  const agent = new Agent({ keepAlive: options.upstreamKeepAlive ?? true, maxSockets: 256 })
   const sockets = new Set<Socket>()
+  /** sockets with a request in progress */
+  const busy = new Set<Socket>()
   const timers = new Set<ReturnType<typeof setTimeout>>()
   const fired: Record<string, number> = {}
   const count = { requests: 0 }
@@ -194,7 +202,7 @@ export async function startProxy(
       }
       case 'rewrite': {
         const text = Buffer.from(rule.rewrite ? rule.rewrite(body.toString('utf8')) : body.toString('utf8'))
-        res.writeHead(status, { ...headers, 'content-length': text.length })
+        res.writeHead(rule.status ?? status, { ...headers, 'content-length': text.length })
         res.end(text)
         return
       }
@@ -204,11 +212,14 @@ export async function startProxy(
   const server = createServer((req, res) => {
     count.requests++
     active++
+    const socket = req.socket
+    busy.add(socket)
     let finished = false
     const finish = () => {
       if (finished) return
       finished = true
       active--
+      busy.delete(socket)
     }
     res.on('close', finish)
     const chunks: Buffer[] = []
@@ -220,6 +231,7 @@ export async function startProxy(
       const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: upstreamUrl.host }
       delete headers['x-proxy-fault']
       delete headers['x-proxy-delay']
+      proxy.onForward?.(req)
       let upDone = false
       const up = request(
         { host: upstreamUrl.hostname, port: upstreamUrl.port, method: req.method, path: req.url, headers, agent },
@@ -268,8 +280,15 @@ export async function startProxy(
     count,
     active: () => active,
     connections: () => sockets.size,
+    describeConnections: () =>
+      [...sockets].map((s) => {
+        const state = busy.has(s) ? 'a request in progress' : 'idle'
+        return `:${s.remotePort} ${s.readyState}, read ${s.bytesRead} B, written ${s.bytesWritten} B, ${state}`
+      }),
     upstream: () => ({ busy: countSockets(agent.sockets), idle: countSockets(agent.freeSockets) }),
-    closeIdle: () => server.closeIdleConnections(),
+    closeIdle: () => {
+      for (const s of sockets) if (!busy.has(s)) s.destroy()
+    },
     async waitIdle(timeoutMs = 10_000) {
       const until = Date.now() + timeoutMs
       while (active > 0) {

@@ -21,7 +21,7 @@ export interface Rig {
 export const PASSWORD = 'correct horse battery staple 7f3a'
 
 export async function startRig(
-  options: { server?: HorizonServerOptions; seed?: number; rules?: ProxyRule[] } = {},
+  options: { server?: HorizonServerOptions; seed?: number; rules?: ProxyRule[]; upstreamKeepAlive?: boolean } = {},
 ): Promise<Rig> {
   const server = await startHorizonServer({
     port: 0,
@@ -31,7 +31,11 @@ export async function startRig(
     requestLogSize: 1_000_000,
     ...options.server,
   })
-  const proxy = await startProxy(server.url, { seed: options.seed, rules: options.rules })
+  const proxy = await startProxy(server.url, {
+    seed: options.seed,
+    rules: options.rules,
+    upstreamKeepAlive: options.upstreamKeepAlive,
+  })
   return {
     server,
     proxy,
