@@ -1,61 +1,13 @@
 /**
- * What a stored value may not be, and how much of an input a 422 echoes.
- *
- * The real Horizon 1.1.3 stores a value nested deeper than 255 levels, then answers 500 to every
- * request whose answer holds it (the namespace's HWM list included): we refuse it, with the item the
- * client computes for the same value (`jsonIssues` of `@horizon-ts/core`, not on a public entry).
- * A value that is not a finite number (`1e400` parses to Infinity) would come back as `null`: refused too.
+ * How much of an input a 422 echoes: pydantic echoes every input whole, but a hostile body would
+ * make an answer many times its size. (What a stored value may not be is the client's own rule,
+ * `jsonIssues` of `@horizon-ts/core/constraints`.)
  */
 import type { ValidationIssue } from '@horizon-ts/core'
+import { MAX_JSON_DEPTH, MAX_JSON_ISSUES } from '@horizon-ts/core/constraints'
 
-/** The deepest value Horizon serializes, a scalar counting as one level (`[[…]]` 255 deep, `{"a": …1}` 254 deep). */
-export const MAX_JSON_DEPTH = 255
-
-type At = Array<string | number>
-
-/** The most items a 422 lists: pydantic lists every one, but a hostile body would make an answer 100 times its size. */
-export const MAX_DETAILS = 1000
-
-/** A location built only when an issue needs it: each node links to its parent. */
-type Path = { key: string | number; parent: Path | undefined } | undefined
-const locationOf = (at: At, path: Path): At => {
-  const keys: At = []
-  for (let p = path; p; p = p.parent) keys.push(p.key)
-  return [...at, ...keys.reverse()]
-}
-
-/**
- * Appends to `issues` one `json_too_deep` item per point of `value` deeper than `MAX_JSON_DEPTH`
- * (`value` itself at level 1) and one `finite_number` per number that is not finite, until
- * `issues` holds `MAX_DETAILS` items. Walks no deeper than the limit, so any nesting is safe.
- */
-export function valueIssues(value: unknown, at: At, issues: ValidationIssue[]): void {
-  const walk = (x: unknown, path: Path, depth: number): void => {
-    if (issues.length >= MAX_DETAILS) return
-    if (depth > MAX_JSON_DEPTH) {
-      issues.push({
-        location: locationOf(at, path),
-        message: `Value is nested deeper than ${MAX_JSON_DEPTH} levels`,
-        code: 'json_too_deep',
-        context: {},
-        input: null,
-      })
-      return
-    }
-    if (typeof x === 'number' && !Number.isFinite(x))
-      issues.push({
-        location: locationOf(at, path),
-        message: 'Input should be a finite number',
-        code: 'finite_number',
-        context: {},
-        input: null,
-      })
-    if (typeof x !== 'object' || x === null) return
-    if (Array.isArray(x)) for (let i = 0; i < x.length; i++) walk(x[i], { key: i, parent: path }, depth + 1)
-    else for (const key in x) walk((x as Record<string, unknown>)[key], { key, parent: path }, depth + 1)
-  }
-  walk(value, undefined, 1)
-}
+/** The most items a 422 lists. */
+export const MAX_DETAILS = MAX_JSON_ISSUES
 
 /** JSON characters of input all echoes of one 422 may hold together; the rest are excerpts. */
 export const ECHO_BUDGET = 64 * 1024

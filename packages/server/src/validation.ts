@@ -3,10 +3,9 @@
  * ones the client computes. Path, query and body issues are reported together, as FastAPI does.
  */
 import type { ValidationIssue } from '@horizon-ts/core'
-import { type Location, type ModelName, validate } from '@horizon-ts/core/constraints'
+import { jsonIssues, type Location, type ModelName, validate } from '@horizon-ts/core/constraints'
 import { NO_BODY } from './body.js'
 import { invalidRequest } from './errors.js'
-import { valueIssues } from './json-values.js'
 
 /** The models whose `value` is stored, and so must be one Horizon can answer. */
 const STORED_VALUE = new Set<ModelName>(['HWMCreateRequestV1', 'HWMUpdateRequestV1'])
@@ -25,8 +24,10 @@ export class Checker {
     const { value, issues } = validate<T>(model, input, where)
     for (const issue of issues) this.issues.push(issue) // a spread of a million items overflows the stack
     // After pydantic's own items, as the client appends its JSON checks after the constraint table's.
+    // The real Horizon stores a value deeper than 255 levels, then answers 500 to every request
+    // whose answer holds it; a value that is not finite (`1e400`) would come back as null.
     if (STORED_VALUE.has(model) && typeof input === 'object' && input !== null && 'value' in input)
-      valueIssues(input.value, ['body', 'value'], this.issues)
+      jsonIssues(input.value, ['body', 'value'], this.issues)
     return value
   }
 

@@ -10,3 +10,4 @@
 
 export type { Location, ModelName, ValidationIssue } from '../horizon/constraints.js'
 export { models, ROLES, validate } from '../horizon/constraints.js'
+export { jsonIssues, MAX_JSON_DEPTH, MAX_JSON_ISSUES } from '../json/data.js'

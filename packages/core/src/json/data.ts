@@ -6,17 +6,17 @@ import type { ValidationIssue } from '../horizon/constraints.js'
  * that holds them fails with 500 — the namespace's HWM list included — so they never leave us.
  */
 export const MAX_JSON_DEPTH = 255
+/** The most items one check reports: a hostile value must not make a report many times its size. */
+export const MAX_JSON_ISSUES = 1000
 
 type At = Array<string | number>
-const problem = (loc: At, code: string, message: string, input: unknown): ValidationIssue => ({
-  location: loc,
-  message,
-  code,
-  context: {},
-  input,
-})
-const unrepresentable = (loc: At, what: string, input: unknown) =>
-  problem(loc, 'json_type', `Input is ${what}, which JSON cannot represent`, input)
+/** A location built only when an issue needs it: each node links to its parent. */
+type Path = { key: string | number; parent: Path } | undefined
+const locationOf = (at: At, path: Path): At => {
+  const keys: At = []
+  for (let p = path; p; p = p.parent) keys.push(p.key)
+  return [...at, ...keys.reverse()]
+}
 
 /**
  * Reports, into `issues`, what JSON would silently turn into `null`, drop or mangle in `value`:
@@ -25,14 +25,25 @@ const unrepresentable = (loc: At, what: string, input: unknown) =>
  * (`toJSON`, boxed primitives, own enumerable keys, `undefined` properties left out), so what
  * passes is written by `stringifyJson` exactly — `bigint`, null-prototype objects and class
  * instances included. `depth` is the level of `value` itself (0 for a body whose fields count).
+ * Shared by the client (refused before sending) and `@horizon-ts/server` (answered with 422);
+ * it stops at `MAX_JSON_ISSUES` items and never walks deeper than the limit.
+ * @example
+ * ```ts
+ * const issues: ValidationIssue[] = []
+ * jsonIssues({ max: Math.max() }, ['body', 'value'], issues)
+ * issues[0] // { location: ['body', 'value', 'max'], code: 'finite_number', … }
+ * ```
  */
 export function jsonIssues(value: unknown, loc: At, issues: ValidationIssue[], depth = 1): void {
   const ancestors = new Set<object>()
-  const walk = (x: unknown, at: At, depth: number, key: string): unknown => {
-    if (depth > MAX_JSON_DEPTH) {
-      issues.push(problem(at, 'json_too_deep', `Value is nested deeper than ${MAX_JSON_DEPTH} levels`, undefined))
-      return undefined
-    }
+  const report = (path: Path, code: string, message: string, input: unknown) =>
+    issues.push({ location: locationOf(loc, path), message, code, context: {}, input })
+  const unrepresentable = (path: Path, what: string, input: unknown) =>
+    report(path, 'json_type', `Input is ${what}, which JSON cannot represent`, input)
+  const walk = (x: unknown, path: Path, depth: number, key: string): void => {
+    if (issues.length >= MAX_JSON_ISSUES) return
+    if (depth > MAX_JSON_DEPTH)
+      return void report(path, 'json_too_deep', `Value is nested deeper than ${MAX_JSON_DEPTH} levels`, null)
     if (typeof x === 'object' && x !== null && typeof (x as { toJSON?: unknown }).toJSON === 'function')
       x = (x as { toJSON: (key: string) => unknown }).toJSON(key)
     if (x instanceof Number || x instanceof String || x instanceof Boolean) x = x.valueOf()
@@ -40,43 +51,38 @@ export function jsonIssues(value: unknown, loc: At, issues: ValidationIssue[], d
       case 'string':
       case 'boolean':
       case 'bigint':
-        return undefined
+        return
       case 'number':
-        if (Number.isFinite(x)) return undefined
-        issues.push(problem(at, 'finite_number', 'Input should be a finite number', x))
-        return undefined
+        if (!Number.isFinite(x)) report(path, 'finite_number', 'Input should be a finite number', null)
+        return
       case 'undefined':
-        issues.push(unrepresentable(at, 'undefined', undefined))
-        return undefined
+        return void unrepresentable(path, 'undefined', null)
       case 'function':
-        issues.push(unrepresentable(at, 'a function', undefined))
-        return undefined
+        return void unrepresentable(path, 'a function', null)
       case 'symbol':
-        issues.push(unrepresentable(at, 'a symbol', String(x)))
-        return undefined
+        return void unrepresentable(path, 'a symbol', String(x))
     }
-    if (x === null) return undefined
+    if (x === null) return
     const obj = x as object
-    if (obj instanceof Map || obj instanceof Set) {
-      issues.push(unrepresentable(at, `a ${obj instanceof Map ? 'Map' : 'Set'}`, undefined))
-      return undefined
-    }
-    if (ancestors.has(obj)) {
-      issues.push(
-        problem(at, 'json_circular', 'Input refers to itself: JSON cannot represent a circular structure', undefined),
+    if (obj instanceof Map || obj instanceof Set)
+      return void unrepresentable(path, `a ${obj instanceof Map ? 'Map' : 'Set'}`, null)
+    if (ancestors.has(obj))
+      return void report(
+        path,
+        'json_circular',
+        'Input refers to itself: JSON cannot represent a circular structure',
+        null,
       )
-      return undefined
-    }
     ancestors.add(obj)
-    if (Array.isArray(obj)) for (let i = 0; i < obj.length; i++) walk(obj[i], [...at, i], depth + 1, String(i))
+    if (Array.isArray(obj))
+      for (let i = 0; i < obj.length; i++) walk(obj[i], { key: i, parent: path }, depth + 1, String(i))
     else
       for (const k of Object.keys(obj)) {
         const v = (obj as Record<string, unknown>)[k]
         // JSON leaves out undefined properties; a function or symbol there is a mistake worth saying.
-        if (v !== undefined) walk(v, [...at, k], depth + 1, k)
+        if (v !== undefined) walk(v, { key: k, parent: path }, depth + 1, k)
       }
     ancestors.delete(obj)
-    return undefined
   }
-  walk(value, loc, depth, '')
+  walk(value, undefined, depth, '')
 }
