@@ -12,7 +12,7 @@
 //   CONSUMER_TANSTACK=5.89.0  installs that @tanstack/query-core + react-query (the lowest peer)
 //   CONSUMER_KEEP=1           keeps the temp project (it is kept anyway when a check fails)
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -180,8 +180,25 @@ const copies = afterInstall(async () => {
   const cores = r.out.split('\n').filter((d) => d.startsWith('@horizon-ts+core@'))
   return { ...r, code: cores.length === 1 ? 0 : 1, out: `@horizon-ts/core installed ${cores.length}×: ${cores}` }
 })
+// Every .js.map / .d.ts.map names sources that the installed package holds (`files` ships src/).
+const maps = afterInstall(async () => {
+  const t0 = performance.now()
+  const lost = []
+  let count = 0
+  for (const p of PACKAGES) {
+    const dist = join(app, 'node_modules', '@horizon-ts', p, 'dist')
+    for (const file of readdirSync(dist).filter((f) => f.endsWith('.map'))) {
+      count++
+      for (const source of JSON.parse(readFileSync(join(dist, file), 'utf8')).sources)
+        if (!existsSync(join(dist, source))) lost.push(`@horizon-ts/${p}/dist/${file} → ${source}`)
+    }
+  }
+  const out = lost.length ? `missing from the tarballs:\n${lost.join('\n')}` : `${count} maps`
+  return { code: lost.length || !count ? 1 : 0, out, ms: performance.now() - t0 }
+})
 checks.push(
   ['one @horizon-ts/core in node_modules', copies, one],
+  ['source and declaration maps point at files in the tarballs', maps, one],
   ['ESM runtime (tests/consumer/esm.test.mjs)', node('esm.test.mjs'), tap],
   ['CommonJS runtime (tests/consumer/cjs.test.cjs)', node('cjs.test.cjs'), tap],
   ['types, strict, skipLibCheck false, moduleResolution bundler', tsc('tsconfig.bundler.json'), one],
