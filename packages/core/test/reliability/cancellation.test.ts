@@ -231,12 +231,19 @@ describe('cancellation', () => {
       await Promise.all(calls)
       proxy.rules = []
       const ms = performance.now() - started
-      const state = await settle()
+      // Above the baseline only counts when it lasts: a connect begun for a call aborted meanwhile may
+      // land after the first settle as an idle connection, and a closed socket takes a turn to go.
+      let state = await settle()
+      let grown: Record<string, number> = {}
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const now = resources()
+        grown = Object.fromEntries(Object.entries(now).filter(([k, v]) => v > (baseline[k] ?? 0)))
+        if (!Object.keys(grown).length) break
+        state = await settle()
+      }
       gc?.()
       const used = process.memoryUsage().heapUsed
       if (n > 0) heap.push(used)
-      const now = resources()
-      const grown = Object.fromEntries(Object.entries(now).filter(([k, v]) => v > (baseline[k] ?? 0)))
       const listeners = getEventListeners(longLived.signal, 'abort').length
       if (n > 0)
         rounds.push({ round: n, ms: Math.round(ms), heapMB: +(used / 2 ** 20).toFixed(1), ...state, grown, listeners })

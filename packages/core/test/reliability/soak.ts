@@ -106,7 +106,7 @@ export interface SoakReport {
 /** The default mix: about 13 % of requests faulted by the server, 7 % by the proxy after commit. */
 export const defaultServerFaults = (): FaultSpec[] => [
   { path: /^\/v1\//, kind: 'status', status: 503, retryAfter: 0, rate: 0.02 },
-  { path: /^\/v1\//, kind: 'status', status: 503, rate: 0.015 },
+  { path: /^\/v1\//, kind: 'status', status: 503, rate: 0.02 },
   { path: /^\/v1\//, kind: 'status', status: 429, retryAfter: '0.05', rate: 0.01 },
   { path: /^\/v1\//, kind: 'status', status: 503, retryAfter: new Date(Date.now() - 1000).toUTCString(), rate: 0.005 },
   { path: /^\/v1\//, kind: 'status', status: 500, rate: 0.015 },
