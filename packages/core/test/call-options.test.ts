@@ -21,6 +21,18 @@ const refused = async (call: () => Promise<unknown>, location: Array<string | nu
 const c = () => client as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>
 
 describe('call options', () => {
+  it('bad options reject the promise; they never throw synchronously', () => {
+    let promise: Promise<unknown> | undefined
+    expect(() => {
+      promise = c().getHwm!(1, null)
+    }).not.toThrow()
+    return expect(promise).rejects.toBeInstanceOf(RequestValidationError)
+  })
+
+  it('a lone surrogate in a query string is refused: the URL would carry U+FFFD instead', async () => {
+    await refused(() => client.paginateNamespaces({ name: 'a\ud800b' }), ['query', 'name'])
+  })
+
   it('null, a string or a number instead of the options object', async () => {
     await refused(() => c().getHwm!(1, null), ['options'])
     await refused(() => c().getHwm!(1, 'fast'), ['options'])

@@ -93,6 +93,15 @@ describe('values JSON cannot carry are refused before sending', () => {
     expect((await refused(Math.max()))[0]!.location).toEqual(['body', 'value'])
   })
 
+  it('lone surrogates in strings and keys (no UTF-8 form: the server would get another text)', async () => {
+    expect((await refused({ note: 'a\ud800b' }))[0]).toMatchObject({
+      location: ['body', 'value', 'note'],
+      code: 'string_unicode',
+    })
+    expect((await refused({ ['k\udc00']: 1 }))[0]!.location).toEqual(['body', 'value', 'k\udc00'])
+    await client.updateHwm(7, { value: '😀 paired is fine' })
+  })
+
   it('circular structures', async () => {
     const a: Record<string, unknown> = { x: 1 }
     a.self = a

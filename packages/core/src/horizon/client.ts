@@ -301,7 +301,8 @@ export class HorizonClient {
 for (const name of names) {
   const proto = HorizonClient.prototype as unknown as Record<string, unknown>
   if (name in proto) continue
-  proto[name] = function (this: HorizonClient, ...all: unknown[]) {
+  // async: bad options reject the returned promise, as every other failure does, instead of throwing.
+  proto[name] = async function (this: HorizonClient, ...all: unknown[]) {
     const [args, options] = splitOptions(name, all)
     return this.call(name, args, options)
   }

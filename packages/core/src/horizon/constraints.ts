@@ -137,6 +137,18 @@ function toInt(x: unknown, at: Array<string | number>, out: ValidationIssue[]): 
   return undefined
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+/**
+ * Whether `x` is valid Unicode: a lone surrogate has no UTF-8 form, so a URL or a body would carry
+ * U+FFFD in its place (another name than the caller's) or a value the server cannot store.
+ */
+export const wellFormed = (x: string): boolean => {
+  const own = (x as { isWellFormed?: () => boolean }).isWellFormed
+  return typeof own === 'function' ? own.call(x) : !LONE_SURROGATE.test(x)
+}
+/** pydantic's words for a string that is not valid Unicode. */
+export const UNPAIRED = 'Input should be a valid string, unable to parse raw data as a unicode string'
+
 /**
  * pydantic counts characters as code points. Counted in place, and only up to `stop`: spreading a
  * 50 MB string into an array to measure it cost over a gigabyte.
@@ -184,6 +196,10 @@ function checkField(rule: Field, x: unknown, at: Array<string | number>, out: Va
     case 's': {
       if (typeof x !== 'string') {
         out.push(issue(at, 'string_type', 'Input should be a valid string', x))
+        return undefined
+      }
+      if (!wellFormed(x)) {
+        out.push(issue(at, 'string_unicode', UNPAIRED, x))
         return undefined
       }
       const len = codePoints(x, (rule.max ?? Number.POSITIVE_INFINITY) + 1)

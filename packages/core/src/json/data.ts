@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '../horizon/constraints.js'
+import { UNPAIRED, type ValidationIssue, wellFormed } from '../horizon/constraints.js'
 
 /**
  * The deepest value the real Horizon 1.1.3 serializes, counting a scalar as one level
@@ -20,7 +20,8 @@ const locationOf = (at: At, path: Path): At => {
 
 /**
  * Reports, into `issues`, what JSON would silently turn into `null`, drop or mangle in `value`:
- * NaN and ±Infinity, functions, symbols, `undefined` in an array, `Map`/`Set`, circular
+ * NaN and ±Infinity, functions, symbols, `undefined` in an array, `Map`/`Set`, lone surrogates
+ * (strings or keys that are not valid Unicode), circular
  * structures, nesting deeper than `MAX_JSON_DEPTH`. It walks `value` by JSON's own rules
  * (`toJSON`, boxed primitives, own enumerable keys, `undefined` properties left out), so what
  * passes is written by `stringifyJson` exactly — `bigint`, null-prototype objects and class
@@ -49,6 +50,8 @@ export function jsonIssues(value: unknown, loc: At, issues: ValidationIssue[], d
     if (x instanceof Number || x instanceof String || x instanceof Boolean) x = x.valueOf()
     switch (typeof x) {
       case 'string':
+        if (!wellFormed(x)) report(path, 'string_unicode', UNPAIRED, x)
+        return
       case 'boolean':
       case 'bigint':
         return
@@ -79,6 +82,7 @@ export function jsonIssues(value: unknown, loc: At, issues: ValidationIssue[], d
     else
       for (const k of Object.keys(obj)) {
         const v = (obj as Record<string, unknown>)[k]
+        if (!wellFormed(k)) report({ key: k, parent: path }, 'string_unicode', UNPAIRED, k)
         // JSON leaves out undefined properties; a function or symbol there is a mistake worth saying.
         if (v !== undefined) walk(v, { key: k, parent: path }, depth + 1, k)
       }
