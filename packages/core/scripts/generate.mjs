@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Regenerates everything derived from openapi/openapi.json: the TypeScript types
 // (openapi-typescript) and the compact response schemas used by `validateResponses`.
+// The files are committed exactly as written here (biome.json ignores **/generated, so nothing
+// reformats them): `pnpm generate && git diff --exit-code packages/core/src/horizon/generated` holds.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 
