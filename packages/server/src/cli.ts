@@ -107,7 +107,8 @@ export async function runCli(
   return server
 }
 
-async function main() {
+/** Runs the CLI on `process.argv` and stops the server on SIGINT/SIGTERM (the `horizon-server` bin). */
+export async function main(): Promise<void> {
   try {
     const server = await runCli(process.argv.slice(2))
     if (!server) return
