@@ -2,7 +2,7 @@
 // Entry of `npm test` and `npm run demo` on a machine that has only Node ≥ 20 and npm:
 // it brings pnpm through Corepack, installs what is missing, then runs the task.
 // Node built-ins only: nothing is installed yet when this starts.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
@@ -27,6 +27,36 @@ function run(cmd, args, options = {}) {
   return r.status ?? 1
 }
 const pnpm = (...args) => run('corepack', ['pnpm', ...args])
+
+/** Like run(), but asynchronous and without the output lines `drop` matches (stdout and stderr alike). */
+function runFiltered(cmd, args, drop) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] })
+    const pass = (from, to) => {
+      let rest = ''
+      from.setEncoding('utf8')
+      from.on('data', (chunk) => {
+        const lines = (rest + chunk).split('\n')
+        rest = lines.pop()
+        for (const line of lines) if (!drop.test(line)) to.write(`${line}\n`)
+      })
+      from.on('end', () => {
+        if (rest && !drop.test(rest)) to.write(rest)
+      })
+    }
+    pass(child.stdout, process.stdout)
+    pass(child.stderr, process.stderr)
+    child.once('error', reject)
+    child.once('close', (code) => resolve(code ?? 1))
+  })
+}
+
+// tsdown 0.21 prints "[tsdown] Node.js v20.x is deprecated. Support will be removed in the next minor
+// release…" on every build under Node < 22.18, unconditionally (no option or environment variable turns
+// it off; tsdown ≥ 0.22 needs Node 22). Node 20 is what these packages support, so `npm test` and
+// `npm run demo` drop that one line from the build's output; `pnpm build` run directly still shows it.
+const TSDOWN_NODE_DEPRECATION = /\[tsdown\] Node\.js v[\d.]+ is deprecated\./
+const build = () => runFiltered('corepack', ['pnpm', 'run', 'build'], TSDOWN_NODE_DEPRECATION)
 const CHROMIUM = '/usr/bin/chromium'
 
 function ensureInstalled() {
@@ -67,11 +97,11 @@ function ensureChromium() {
   return false
 }
 
-function test() {
+async function test() {
   ensureInstalled()
   const browser = ensureChromium()
   const steps = [
-    ['build', () => pnpm('run', 'build')],
+    ['build', build],
     // The packed tarballs as users install them: publint, attw, ESM, CommonJS, TypeScript (scripts/consumer.mjs).
     ['packages as installed (consumer)', () => run(process.execPath, ['scripts/consumer.mjs'])],
     ['typecheck', () => pnpm('run', 'typecheck')],
@@ -89,7 +119,7 @@ function test() {
   for (const file of ['.vitest-results.json', '.consumer-results.json']) rmSync(join(root, file), { force: true })
   for (const [name, step] of steps) {
     console.log(`\n▶ ${name}`)
-    if (step() !== 0) failed.push(name)
+    if ((await step()) !== 0) failed.push(name)
   }
   const total = { passed: 0, failed: 0, skipped: 0 }
   const reports = [
@@ -106,20 +136,29 @@ function test() {
   process.exit(failed.length ? 1 : 0)
 }
 
-function demo() {
+async function demo() {
   ensureInstalled()
-  if (pnpm('run', 'build') !== 0) process.exit(1)
+  if ((await build()) !== 0) process.exit(1)
   const hasApp = existsSync(join(root, 'apps/demo/package.json'))
-  process.exit(
-    hasApp
-      ? pnpm('--filter', '@horizon-ts/demo', 'run', 'demo')
-      : pnpm('--filter', '@horizon-ts/server', 'run', 'start'),
-  )
+  // Node directly, not `pnpm run`: pnpm runs scripts through `sh -c`, and Debian's sh (dash) kills
+  // itself with SIGINT after a Ctrl-C even when the script exits 0, which pnpm reports as
+  // ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL. Ctrl-C reaches every process of the terminal's group: the demo
+  // (or the server) stops and exits 0; this process only waits for it, so `npm run demo` ends quietly.
+  const args = hasApp ? ['apps/demo/scripts/demo.mjs'] : ['packages/server/bin/horizon-server.mjs', '--seed', 'demo']
+  let interrupted = false
+  const onSignal = () => {
+    interrupted = true
+  }
+  process.on('SIGINT', onSignal)
+  process.on('SIGTERM', onSignal)
+  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env })
+  const [code, signal] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])))
+  process.exit(code === 0 || (interrupted && (signal || code === 130 || code === 143)) ? 0 : (code ?? 1))
 }
 
 const task = process.argv[2]
-if (task === 'test') test()
-else if (task === 'demo') demo()
+if (task === 'test') await test()
+else if (task === 'demo') await demo()
 else {
   console.error('usage: node scripts/run.mjs test|demo')
   process.exit(2)

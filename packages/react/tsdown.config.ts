@@ -11,6 +11,7 @@ export default defineConfig({
   dts: { sourcemap: true }, // .d.ts.map: go-to-definition lands in src/, shipped in `files`
   sourcemap: true,
   clean: true,
+  checks: { pluginTimings: false }, // a hint for plugin authors, printed in colour on every build
   // Peers and the core (main entry and subpaths such as /query) stay imports: the app has them once.
   deps: {
     neverBundle: [

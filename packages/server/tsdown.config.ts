@@ -10,6 +10,7 @@ export default defineConfig({
   // package.json names dist/index.js, dist/index.d.ts and dist/cli.js (an ESM package: .js is ESM).
   fixedExtension: false,
   clean: true,
+  checks: { pluginTimings: false }, // a hint for plugin authors, printed in colour on every build
   deps: {
     neverBundle: [
       'hono',

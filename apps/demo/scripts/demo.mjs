@@ -70,16 +70,20 @@ function start(name, args, env) {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   child.once('exit', (code, signal) => {
-    if (stopping) return
-    console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the demo.`)
-    stop(1)
+    // Ctrl-C reaches the children too (one process group): one may exit before our SIGINT handler has
+    // run. Give the handler a moment, so a Ctrl-C stops the demo quietly with status 0.
+    setTimeout(() => {
+      if (stopping) return
+      console.error(`${name} stopped (${signal ?? `exit code ${code}`}); stopping the demo.`)
+      stop(1)
+    }, 300)
   })
   children.push(child)
   return child
 }
 
-process.once('SIGINT', () => stop(0))
-process.once('SIGTERM', () => stop(0))
+process.on('SIGINT', () => stop(0)) // on, not once: pnpm forwards a second SIGINT
+process.on('SIGTERM', () => stop(0))
 
 const horizonPort = await freePort(8000)
 const appPort = await freePort(5173)
