@@ -28,38 +28,49 @@ function run(cmd, args, options = {}) {
 }
 const pnpm = (...args) => run('corepack', ['pnpm', ...args])
 
-/** Like run(), but asynchronous and without the output lines `drop` matches (stdout and stderr alike). */
-function runFiltered(cmd, args, drop) {
+/**
+ * Like run(), but asynchronous, and the output is also read: a line matching `NOISE` is output a user
+ * reads as trouble (issue 10), so the step fails even when the command succeeded, naming the lines.
+ */
+function runQuiet(cmd, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env, stdio: ['inherit', 'pipe', 'pipe'] })
+    const noisy = []
     const pass = (from, to) => {
       let rest = ''
+      const check = (line) => {
+        if (NOISE.some((re) => re.test(line))) noisy.push(line)
+      }
       from.setEncoding('utf8')
       from.on('data', (chunk) => {
+        to.write(chunk)
         const lines = (rest + chunk).split('\n')
         rest = lines.pop()
-        for (const line of lines) if (!drop.test(line)) to.write(`${line}\n`)
+        lines.forEach(check)
       })
-      from.on('end', () => {
-        if (rest && !drop.test(rest)) to.write(rest)
-      })
+      from.on('end', () => check(rest))
     }
     pass(child.stdout, process.stdout)
     pass(child.stderr, process.stderr)
     child.once('error', reject)
-    child.once('close', (code) => resolve(code ?? 1))
+    child.once('close', (code) => {
+      if (code === 0 && noisy.length) {
+        console.error(
+          `\n✗ noise in the output of ${[cmd, ...args].join(' ')}:\n${noisy.map((l) => `  ${JSON.stringify(l)}`).join('\n')}`,
+        )
+        resolve(1)
+      } else resolve(code ?? 1)
+    })
   })
 }
-
-// tsdown 0.21 prints "[tsdown] Node.js v20.x is deprecated. Support will be removed in the next minor
-// release…" on every build under Node < 22.18, unconditionally (no option or environment variable turns
-// it off; tsdown ≥ 0.22 needs Node 22). Node 20 is what these packages support, so `npm test` and
-// `npm run demo` drop that one line from the build's output; `pnpm build` run directly still shows it.
-const TSDOWN_NODE_DEPRECATION = /\[tsdown\] Node\.js v[\d.]+ is deprecated\./
-const build = () => runFiltered('corepack', ['pnpm', 'run', 'build'], TSDOWN_NODE_DEPRECATION)
+// What a user must never see from install or build: raw ANSI under NO_COLOR, deprecation lines
+// (tsdown's CLI prints one under Node 20: the packages build through scripts/build-package.mjs),
+// pnpm's "Failed to create bin" (a bin linked before it is built), any ERR_PNPM code.
+const NOISE = [/\x1b\[/, /deprecated/i, /Failed to create bin/, /ERR_PNPM/]
+const build = () => runQuiet('corepack', ['pnpm', 'run', 'build'])
 const CHROMIUM = '/usr/bin/chromium'
 
-function ensureInstalled() {
+async function ensureInstalled() {
   if (spawnSync('corepack', ['--version'], { env }).status !== 0) {
     console.error('Corepack is missing: install Node.js ≥ 20 (it ships Corepack), then try again.')
     process.exit(1)
@@ -67,13 +78,18 @@ function ensureInstalled() {
   const marker = join(root, 'node_modules', '.modules.yaml')
   const lock = join(root, 'pnpm-lock.yaml')
   const stale = !existsSync(marker) || statSync(lock).mtimeMs > statSync(marker).mtimeMs
-  if (stale && pnpm('install', '--frozen-lockfile') !== 0) process.exit(1)
+  if (stale && (await runQuiet('corepack', ['pnpm', 'install', '--frozen-lockfile'])) !== 0) process.exit(1)
 }
 
 /** Reads vitest's / Playwright's JSON report into counts. */
 function counts(file, kind) {
   const path = join(root, file)
   if (!existsSync(path)) return undefined
+  if (kind === 'tap') {
+    const tap = readFileSync(path, 'utf8')
+    const n = (k) => Number(new RegExp(`^# ${k} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0)
+    return { passed: n('pass'), failed: n('fail') + n('cancelled'), skipped: n('skipped') + n('todo') }
+  }
   const r = JSON.parse(readFileSync(path, 'utf8'))
   if (kind === 'consumer') return r // scripts/consumer.mjs writes { passed, failed, skipped }
   if (kind === 'vitest')
@@ -98,12 +114,25 @@ function ensureChromium() {
 }
 
 async function test() {
-  ensureInstalled()
+  await ensureInstalled()
   const browser = ensureChromium()
   const steps = [
     ['build', build],
     // The packed tarballs as users install them: publint, attw, ESM, CommonJS, TypeScript (scripts/consumer.mjs).
     ['packages as installed (consumer)', () => run(process.execPath, ['scripts/consumer.mjs'])],
+    // The repository's own scripts as a user runs them: `npm run demo` and its Ctrl-C (tests/repo).
+    [
+      'repo scripts (tests/repo)',
+      () =>
+        run(process.execPath, [
+          '--test',
+          '--test-reporter=spec',
+          '--test-reporter-destination=stdout',
+          '--test-reporter=tap',
+          '--test-reporter-destination=.repo-tests.tap',
+          'tests/repo/',
+        ]),
+    ],
     ['typecheck', () => pnpm('run', 'typecheck')],
     ['lint', () => pnpm('run', 'lint')],
     [
@@ -116,7 +145,8 @@ async function test() {
     steps.push(['browser (playwright)', () => (browser ? pnpm('--filter', '@horizon-ts/demo', 'run', 'test:e2e') : 1)])
   const failed = []
   // A report left by an earlier run must not count for a step that fails before writing its own.
-  for (const file of ['.vitest-results.json', '.consumer-results.json']) rmSync(join(root, file), { force: true })
+  for (const file of ['.vitest-results.json', '.consumer-results.json', '.repo-tests.tap'])
+    rmSync(join(root, file), { force: true })
   for (const [name, step] of steps) {
     console.log(`\n▶ ${name}`)
     if ((await step()) !== 0) failed.push(name)
@@ -125,6 +155,7 @@ async function test() {
   const reports = [
     counts('.vitest-results.json', 'vitest'),
     counts('.consumer-results.json', 'consumer'),
+    counts('.repo-tests.tap', 'tap'),
     counts('apps/demo/test-results/results.json', 'pw'),
   ]
   for (const c of reports) if (c) for (const k of Object.keys(total)) total[k] += c[k]
@@ -137,7 +168,7 @@ async function test() {
 }
 
 async function demo() {
-  ensureInstalled()
+  await ensureInstalled()
   if ((await build()) !== 0) process.exit(1)
   const hasApp = existsSync(join(root, 'apps/demo/package.json'))
   // Node directly, not `pnpm run`: pnpm runs scripts through `sh -c`, and Debian's sh (dash) kills
