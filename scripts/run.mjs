@@ -66,7 +66,7 @@ function runQuiet(cmd, args) {
 // What a user must never see from install or build: raw ANSI under NO_COLOR, deprecation lines
 // (tsdown's CLI prints one under Node 20: the packages build through scripts/build-package.mjs),
 // pnpm's "Failed to create bin" (a bin linked before it is built), any ERR_PNPM code.
-const NOISE = [/\x1b\[/, /deprecated/i, /Failed to create bin/, /ERR_PNPM/]
+const NOISE = [new RegExp(`${String.fromCharCode(27)}\\[`), /deprecated/i, /Failed to create bin/, /ERR_PNPM/]
 const build = () => runQuiet('corepack', ['pnpm', 'run', 'build'])
 const CHROMIUM = '/usr/bin/chromium'
 
