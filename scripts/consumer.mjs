@@ -6,7 +6,8 @@
 //     store, --prefer-offline), with react, TanStack Query and @types as a user would add them;
 //  4. there, tests/consumer: Node ESM (every entry, a quickstart against the installed
 //     horizon-server bin, query-core, React SSR), CommonJS require(), and TypeScript strict with
-//     skipLibCheck false under moduleResolution bundler and nodenext.
+//     skipLibCheck false under moduleResolution bundler and nodenext; a Vite + React app built with
+//     `vite build`, and the size the packages add to it (against the same app without them).
 // Prints one line per check, then `N passed, N failed, N skipped`, and writes the counts to
 // .consumer-results.json for scripts/run.mjs. Exit status 1 when a check failed.
 //   CONSUMER_TANSTACK=5.89.0  installs that @tanstack/query-core + react-query (the lowest peer)
@@ -16,6 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const PACKAGES = ['core', 'react', 'server']
@@ -122,6 +124,9 @@ const pkg = {
   devDependencies: {
     '@types/node': version('.', '@types/node'),
     '@types/react': version('packages/react', '@types/react'),
+    '@types/react-dom': version('apps/demo', '@types/react-dom'),
+    vite: version('apps/demo', 'vite'),
+    '@vitejs/plugin-react': version('apps/demo', '@vitejs/plugin-react'),
   },
   // Not on the registry yet: server's `@horizon-ts/core@^0.1.0` must be the tarball, as it would
   // be the published version. react names it as a peer, met by the app's own dependency.
@@ -196,7 +201,43 @@ const maps = afterInstall(async () => {
   const out = lost.length ? `missing from the tarballs:\n${lost.join('\n')}` : `${count} maps`
   return { code: lost.length || !count ? 1 : 0, out, ms: performance.now() - t0 }
 })
+// `vite build` of a small app on the packages and of the same app without them (tests/consumer/vite):
+// the build must be clean (no Node built-in externalized for the browser, no warning), and the
+// difference of the gzipped bundles is the size the packages add to an app.
+const viteBuild = (entry) =>
+  exec(
+    process.execPath,
+    [join(app, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'vite/vite.config.mjs'],
+    app,
+    {
+      CONSUMER_ENTRY: entry,
+    },
+  )
+/** Gzipped bytes of a build's JS: the entry chunk (loaded up front) and the lazy chunks. */
+function gzipped(entry) {
+  const dir = join(app, 'vite', `dist-${entry}`, 'assets')
+  const sizes = { initial: 0, lazy: 0 }
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.js')))
+    sizes[f.startsWith(`${entry}-`) ? 'initial' : 'lazy'] += gzipSync(readFileSync(join(dir, f))).length
+  return sizes
+}
+const vite = afterInstall(() =>
+  slot(async () => {
+    const t0 = performance.now()
+    const [withPackages, baseline] = [await viteBuild('app'), await viteBuild('baseline')]
+    const out = `${withPackages.out}${baseline.out}`
+    if (withPackages.code || baseline.code || out.trim()) return { code: 1, out, ms: performance.now() - t0 }
+    const [a, b] = [gzipped('app'), gzipped('baseline')]
+    const kB = (n) => `${(n / 1000).toFixed(1)} kB`
+    sizes =
+      `app ${kB(a.initial)} gzip up front, the same app on react-query + fetch ${kB(b.initial)}: ` +
+      `@horizon-ts/core + react add ${kB(a.initial - b.initial)} (+ ${kB(a.lazy)} loaded only with validateResponses)`
+    return { code: 0, out: sizes, ms: performance.now() - t0 }
+  }),
+)
+let sizes = ''
 checks.push(
+  ['vite build of a React app on the packages (tests/consumer/vite)', vite, one],
   ['one @horizon-ts/core in node_modules', copies, one],
   ['source and declaration maps point at files in the tarballs', maps, one],
   ['ESM runtime (tests/consumer/esm.test.mjs)', node('esm.test.mjs'), tap],
@@ -206,6 +247,7 @@ checks.push(
 )
 const done = await Promise.all(checks.map(([, promise]) => promise))
 for (const [i, [name, , count]] of checks.entries()) count(name, done[i])
+if (sizes) console.log(`  size: ${sizes}`)
 
 if (results.failed === 0 && !process.env.CONSUMER_KEEP) rmSync(tmp, { recursive: true, force: true })
 else console.log(`kept ${tmp}`)
