@@ -48,6 +48,7 @@ interface SharedLogin {
  * ```
  */
 export class LoginPassword implements AuthStrategy {
+  /** the user name it logs in with */
   readonly login: string
   readonly #password: string
   readonly #skew: number
@@ -71,11 +72,20 @@ export class LoginPassword implements AuthStrategy {
     return this.#token?.expiresAt
   }
 
+  /**
+   * The current token's header; logs in first (one login shared by concurrent calls) when there
+   * is none or it is about to expire.
+   * @example `await auth.header({ send: (spec) => transport.send(spec).then((r) => r.data as never) })`
+   */
   header(ctx: AuthContext): string | Promise<string> {
     const t = this.#token
     return t && t.renewAt > Date.now() / 1000 ? t.header : this.#login(ctx)
   }
 
+  /**
+   * After a 401: logs in again, unless another call already did since `rejected` was sent.
+   * @example `await auth.refresh(ctx, 'Bearer expired') // true`
+   */
   async refresh(ctx: AuthContext, rejected?: string): Promise<boolean> {
     // Another call may have logged in again already: retry with that token.
     if (!this.#token || this.#token.header === rejected) this.#token = undefined
@@ -83,6 +93,10 @@ export class LoginPassword implements AuthStrategy {
     return true
   }
 
+  /**
+   * Forgets the token: the next call logs in again.
+   * @example `auth.reset()`
+   */
   reset(): void {
     this.#token = undefined
   }
@@ -145,7 +159,10 @@ export class LoginPassword implements AuthStrategy {
     })
   }
 
-  /** Keeps the password out of logs and serialised state. */
+  /**
+   * Keeps the password out of logs and serialised state.
+   * @example `JSON.stringify(auth) // '{"type":"LoginPassword","login":"me"}'`
+   */
   toJSON(): object {
     return { type: 'LoginPassword', login: this.login }
   }
@@ -176,11 +193,19 @@ export class AccessToken extends BearerToken {
     this.#check()
   }
 
+  /**
+   * `Bearer <token>`; throws `AuthorizationError` once the token has expired.
+   * @example `new AccessToken(jwt).header() // 'Bearer eyJ…'`
+   */
   override header(): string | undefined | Promise<string | undefined> {
     this.#check()
     return super.header()
   }
 
+  /**
+   * Always false: a given token cannot be renewed, so a 401 fails the call.
+   * @example `new AccessToken(jwt).refresh() // false`
+   */
   override refresh(): boolean {
     return false
   }

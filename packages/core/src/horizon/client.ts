@@ -11,7 +11,13 @@ import {
   toHorizonError,
 } from './errors.js'
 import { HORIZON_VERSION } from './generated/version.js'
-import { type OperationArgs, type OperationName, type OperationResult, operations } from './operations.js'
+import {
+  type OperationArgs,
+  type OperationName,
+  type OperationResult,
+  type Operations,
+  operations,
+} from './operations.js'
 import { type IterateOptions, iteratePages } from './pagination.js'
 import { toSpec } from './request.js'
 import type {
@@ -29,11 +35,13 @@ import type {
 
 /** Options of `HorizonClient`: the transport's, less the error factory, plus response validation. */
 export interface HorizonClientOptions extends Omit<TransportOptions, 'toError'> {
+  /** `LoginPassword`, `AccessToken`, `BearerToken` or your own strategy (default none: anonymous calls) */
   auth?: AuthStrategy
   /**
    * Checks every answer against the OpenAPI schema; a mismatch raises `ResponseValidationError`.
    * `true` loads the schemas on first use (a chunk of their own, out of the main bundle); or pass
    * a checker, such as `checkResponse` from `@horizon-ts/core/schemas`, to have it bundled.
+   * Default `false`.
    */
   validateResponses?: boolean | ResponseChecker
 }
@@ -50,10 +58,12 @@ const loadChecker = () => {
 
 /** `createNamespace` options: `ifNotExists` answers the existing namespace instead of a 409. */
 export interface CreateOptions extends CallOptions {
+  /** on 409, answer the namespace of that name instead of raising `EntityAlreadyExistsError` (default false) */
   ifNotExists?: boolean
 }
 /** `deleteHwm` / `deleteNamespace` options: `ifExists` succeeds on 404. */
 export interface DeleteOptions extends CallOptions {
+  /** on 404, succeed instead of raising `EntityNotFoundError` (default false) */
   ifExists?: boolean
 }
 
@@ -63,13 +73,16 @@ type OptionsOf<K extends OperationName> = K extends 'createNamespace'
     ? DeleteOptions
     : CallOptions
 
-/** One method per operation, with the row's arguments and a last optional options argument. */
+/**
+ * One method per operation, with the row's arguments and a last optional options argument.
+ * Mapped over `keyof Operations` (homomorphic), so each method shows its row's TSDoc on hover.
+ */
 export type HorizonMethods = {
-  [K in OperationName]: (...args: [...OperationArgs<K>, options?: OptionsOf<K>]) => Promise<OperationResult<K>>
+  [K in keyof Operations]: (...args: [...OperationArgs<K>, options?: OptionsOf<K>]) => Promise<OperationResult<K>>
 }
 /** The same methods in dry mode: they resolve to the request they would send. */
 export type DryRunMethods = {
-  [K in OperationName]: (...args: [...OperationArgs<K>, options?: CallOptions]) => Promise<DryRunRequest>
+  [K in keyof Operations]: (...args: [...OperationArgs<K>, options?: CallOptions]) => Promise<DryRunRequest>
 }
 
 const names = Object.keys(operations) as OperationName[]
@@ -95,7 +108,9 @@ function splitOptions(name: OperationName, args: unknown[]): [args: never, optio
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the methods are generated from the operation table
 export class HorizonClient {
+  /** a copy of the options it was built with (`setAuth` replaces `auth`) */
   readonly options: HorizonClientOptions
+  /** the fetch transport every call goes through */
   readonly transport: Transport
   #versionChecked = false
   #dry?: DryRunMethods
@@ -119,7 +134,11 @@ export class HorizonClient {
     this.transport = new Transport({ ...options, toError: toHorizonError })
   }
 
-  /** The same operations, answering the request they would send instead of sending it. */
+  /**
+   * The same operations, answering the request they would send instead of sending it: input is
+   * checked, nothing is sent, the token is redacted.
+   * @example `const { method, url, body } = await client.dry.updateHwm(5, { value: 2 })`
+   */
   get dry(): DryRunMethods {
     // Built on first use: most clients (and every `with()` copy) never preview.
     if (!this.#dry) {
@@ -134,7 +153,10 @@ export class HorizonClient {
     return this.#dry
   }
 
-  /** Logs in now (with `LoginPassword`), rather than on the first call. */
+  /**
+   * Logs in now (with `LoginPassword`), rather than on the first call: bad credentials fail here.
+   * @example `await client.authorize({ signal: AbortSignal.timeout(5000) })`
+   */
   async authorize(options?: CallOptions): Promise<void> {
     const { signal } = checkCallOptions<CallOptions>(options, 'authorize') ?? {}
     await this.options.auth?.header({ send: (s, o) => this.transport.send(s, o).then((r) => r.data as never), signal })
@@ -150,7 +172,10 @@ export class HorizonClient {
     this.transport.options.auth = auth
   }
 
-  /** Forgets the login (in memory only; Horizon has no logout route). */
+  /**
+   * Forgets the login (in memory only; Horizon has no logout route): the next call logs in again.
+   * @example `client.logout()`
+   */
   logout(): void {
     this.options.auth?.reset?.()
   }
@@ -168,7 +193,11 @@ export class HorizonClient {
     })
   }
 
-  /** Calls operation `name`: validates, sends, checks the answer. */
+  /**
+   * Calls operation `name` by its name: validates, sends, checks the answer. The named methods
+   * call it; use it where the operation is a variable.
+   * @example `const hwm = await client.call('getHwm', [5], { headers: { 'x-trace': '1' } })`
+   */
   call<K extends OperationName>(
     name: K,
     args: OperationArgs<K>,
@@ -202,7 +231,11 @@ export class HorizonClient {
     return data
   }
 
-  /** `createNamespace(data, { ifNotExists: true })` answers the existing namespace on 409. */
+  /**
+   * `POST /v1/namespaces/`: the creator becomes its owner. With `{ ifNotExists: true }` a 409
+   * answers the existing namespace of that name instead.
+   * @example `const ns = await client.createNamespace({ name: 'etl' }, { ifNotExists: true })`
+   */
   async createNamespace(data: NamespaceCreateRequestV1, given?: CreateOptions): Promise<NamespaceResponseV1> {
     const options = checkCallOptions<CreateOptions>(given, 'createNamespace') ?? {}
     try {
@@ -217,12 +250,19 @@ export class HorizonClient {
     }
   }
 
-  /** `deleteNamespace(id, { ifExists: true })` succeeds on 404. */
+  /**
+   * `DELETE /v1/namespaces/{id}` (OWNER); refused with 400 while it has HWMs. With
+   * `{ ifExists: true }` a 404 succeeds.
+   * @example `await client.deleteNamespace(1, { ifExists: true })`
+   */
   async deleteNamespace(namespaceId: number, options?: DeleteOptions): Promise<void> {
     return this.#delete('deleteNamespace', namespaceId, options)
   }
 
-  /** `deleteHwm(id, { ifExists: true })` succeeds on 404. */
+  /**
+   * `DELETE /v1/hwm/{id}` (MAINTAINER). With `{ ifExists: true }` a 404 succeeds.
+   * @example `await client.deleteHwm(5, { ifExists: true })`
+   */
   async deleteHwm(hwmId: number, options?: DeleteOptions): Promise<void> {
     return this.#delete('deleteHwm', hwmId, options)
   }
@@ -240,12 +280,18 @@ export class HorizonClient {
     return this.#iterate('paginateHwm', query, options)
   }
 
-  /** Every history row of an HWM, newest first. */
+  /**
+   * Every history row of an HWM, newest first, page after page.
+   * @example `for await (const row of client.iterateHwmHistory({ hwm_id: 5 })) console.log(row.value)`
+   */
   iterateHwmHistory(query: HWMHistoryPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMHistoryResponseV1> {
     return this.#iterate('paginateHwmHistory', query, options)
   }
 
-  /** Every history row of a namespace, newest first. */
+  /**
+   * Every history row of a namespace, newest first, page after page.
+   * @example `for await (const row of client.iterateNamespaceHistory({ namespace_id: 1 })) console.log(row.action)`
+   */
   iterateNamespaceHistory(
     query: NamespaceHistoryPaginateQueryV1,
     options?: IterateOptions,

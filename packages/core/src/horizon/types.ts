@@ -13,32 +13,53 @@ type S = components['schemas']
  */
 type WithValue<T> = Omit<T, 'value'> & { value: JsonValue }
 
+/** Answer of `GET /monitoring/ping`: `{ status: 'ok' }`. */
 export type PingResponse = S['PingResponse']
+/** Answer of `POST /v1/auth/token`: `access_token` and its `expires_at` (seconds since the epoch). */
 export type AuthTokenResponseV1 = S['AuthTokenResponseV1']
 /** `is_admin` is present (and true) only for a superadmin, as the real server answers. */
 export type UserResponseV1 = S['UserResponseV1']
+/** The current user as a superadmin sees it: `is_admin: true`. */
 export type UserResponseV1WithAdmin = S['UserResponseV1WithAdmin']
+/** Answer of `GET /v1/users/me`: the current user, with `is_admin` only for a superadmin. */
 export type WhoamiResponseV1 = S['UserResponseV1WithAdmin'] | S['UserResponseV1']
 
+/** A namespace: id, name, description, owner and who changed it when. */
 export type NamespaceResponseV1 = S['NamespaceResponseV1']
+/** Body of `POST /v1/namespaces/`: `name` and an optional `description`. */
 export type NamespaceCreateRequestV1 = S['NamespaceCreateRequestV1']
+/** Body of `PATCH /v1/namespaces/{id}`: the fields to change. */
 export type NamespaceUpdateRequestV1 = S['NamespaceUpdateRequestV1']
+/** One change of a namespace: the fields after it, its `action`, who and when. */
 export type NamespaceHistoryResponseV1 = S['NamespaceHistoryResponseV1']
+/** A role in a namespace: `DEVELOPER`, `MAINTAINER` or `OWNER`. */
 export type NamespaceUserRole = S['NamespaceUserRole']
 
+/** An HWM: its namespace, name, type, `value` (any JSON, big integers as `bigint`) and who changed it when. */
 export type HWMResponseV1 = WithValue<S['HWMResponseV1']>
+/** Body of `POST /v1/hwm/`: namespace, name, type and value, plus optional description and entity. */
 export type HWMCreateRequestV1 = WithValue<S['HWMCreateRequestV1']>
+/** Body of `PATCH /v1/hwm/{id}`: any subset of the fields, at least one. */
 export type HWMUpdateRequestV1 = Omit<S['HWMUpdateRequestV1'], 'value'> & { value?: JsonValue }
+/** One change of an HWM: the fields after it, its `action`, who and when. */
 export type HWMHistoryResponseV1 = WithValue<S['HWMHistoryResponseV1']>
+/** Answer of `POST /v1/hwm/copy`: the copies, in `hwms`. */
 export type HWMListResponseV1 = Omit<S['HWMListResponseV1'], 'hwms'> & { hwms: HWMResponseV1[] }
+/** Body of `POST /v1/hwm/copy`: source and target namespace, the HWM ids, `with_history`. */
 export type HWMBulkCopyRequestV1 = S['HWMBulkCopyRequestV1']
+/** Body of `DELETE /v1/hwm/`: the namespace and the HWM ids to delete. */
 export type HWMBulkDeleteRequestV1 = S['HWMBulkDeleteRequestV1']
 
+/** One user's role in a namespace. */
 export type PermissionResponseItemV1 = S['PermissionResponseItemV1']
+/** Answer of `GET /v1/namespaces/{id}/permissions`: every user's role, owner first. */
 export type PermissionsResponseV1 = S['PermissionsResponseV1']
+/** One change of permissions: a user and its new role, or `null` to remove it. */
 export type PermissionUpdateRequestItemV1 = S['PermissionUpdateRequestItemV1']
+/** Body of `PATCH /v1/namespaces/{id}/permissions`: the changes, in `permissions`. */
 export type PermissionsUpdateRequestV1 = S['PermissionsUpdateRequestV1']
 
+/** The `meta` of a page: `page`, `page_size`, `total_count`, `pages_count`, `has_next`, `has_previous`. */
 export type PageMetaResponseV1 = S['PageMetaResponseV1']
 /** A page of items with its `meta`, as every paginated route answers. */
 export interface PageResponseV1<T> {

@@ -20,18 +20,28 @@ export class BearerToken implements AuthStrategy {
     this.#scheme = options.scheme ?? 'Bearer'
   }
 
+  /**
+   * `<scheme> <token>`, or nothing when the token function gives none (the call goes anonymous).
+   * @example `new BearerToken('eyJ…').header() // 'Bearer eyJ…'`
+   */
   header(): string | undefined | Promise<string | undefined> {
     // A fixed token answers synchronously: no extra microtask on every call.
     if (typeof this.#source !== 'function') return `${this.#scheme} ${this.#source}`
     return Promise.resolve(this.#source()).then((token) => (token ? `${this.#scheme} ${token}` : undefined))
   }
 
-  /** A token function may hand out a fresh token after a 401; a fixed token cannot change. */
+  /**
+   * A token function may hand out a fresh token after a 401; a fixed token cannot change.
+   * @example `new BearerToken(() => getToken()).refresh() // true: worth one more try`
+   */
   refresh(): boolean {
     return typeof this.#source === 'function'
   }
 
-  /** Keeps tokens out of `console.log`, `JSON.stringify` and error reports. */
+  /**
+   * Keeps tokens out of `console.log`, `JSON.stringify` and error reports.
+   * @example `JSON.stringify(new BearerToken('eyJ…')) // '{"type":"BearerToken","scheme":"Bearer"}'`
+   */
   toJSON(): object {
     return { type: 'BearerToken', scheme: this.#scheme }
   }

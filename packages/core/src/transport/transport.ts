@@ -21,14 +21,17 @@ import type {
 export interface TransportOptions {
   /** server root or a prefix such as `https://host/api`; a trailing slash is tolerated */
   baseUrl: string
+  /** gives each request its `Authorization` header (default none: anonymous calls) */
   auth?: AuthStrategy
   /** urllib3-style retry rules, or `false` for none */
   retry?: RetryOptions | false
+  /** connection and request timeouts in seconds (default 3 and 5) */
   timeout?: TimeoutOptions
   /** headers sent on every request */
   headers?: Record<string, string>
   /** a fetch to use instead of the global one */
   fetch?: typeof fetch
+  /** logging and tracing callbacks (default none) */
   hooks?: Hooks
   /**
    * How answers are read and bodies written. The default keeps every digit: integers beyond
@@ -75,6 +78,7 @@ const defaultError = (f: Failure) =>
  * ```
  */
 export class Transport {
+  /** the options it was built with; `auth` may be replaced later (as `HorizonClient.setAuth` does) */
   readonly options: TransportOptions
   readonly #retry: Required<RetryOptions>
   readonly #fetch: ReturnType<typeof ofetch.create>
@@ -96,14 +100,21 @@ export class Transport {
     this.#fetch = ofetch.create({}, { fetch: base })
   }
 
-  /** The request `spec` would send, credentials redacted, without sending it. */
+  /**
+   * The request `spec` would send, credentials redacted, without sending it.
+   * @example `const { url, headers } = await t.preview({ method: 'GET', path: '/v1/hwm/5' })`
+   */
   async preview(spec: RequestSpec, call: CallOptions = {}): Promise<DryRunRequest> {
     const headers = this.#headers(spec, call)
     if (spec.auth !== false && this.options.auth) headers.authorization = 'Bearer [REDACTED]'
     return { dryRun: true, ...this.#info(spec, this.#url(spec), headers) }
   }
 
-  /** Sends `spec`, retrying and re-authenticating by the rules; resolves with the parsed 2xx answer. */
+  /**
+   * Sends `spec`, retrying and re-authenticating by the rules; resolves with the parsed 2xx answer
+   * and rejects with what `toError` builds.
+   * @example `const { data } = await t.send<{ status: string }>({ method: 'GET', path: '/monitoring/ping', auth: false })`
+   */
   async send<T>(spec: RequestSpec, call: CallOptions = {}): Promise<TransportResponse<T>> {
     const { auth, hooks = {} } = this.options
     // What an auth strategy may use: a sender without auth (to log in) and the caller's signal.

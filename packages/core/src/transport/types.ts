@@ -82,9 +82,21 @@ export interface Failure {
   cause?: unknown
 }
 
-/** Hooks for logging and tracing; errors thrown by a hook propagate. */
+/**
+ * Hooks for logging and tracing; errors thrown by a hook propagate. Each may return a promise,
+ * which the call awaits.
+ * @example
+ * ```ts
+ * const hooks: Hooks = {
+ *   onResponse: ({ request, status, durationMs }) => console.log(request.method, request.url, status, durationMs),
+ *   onError: ({ error }) => console.error(error instanceof HorizonError ? error.requestId : error),
+ * }
+ * ```
+ */
 export interface Hooks {
+  /** before every attempt (`attempt` counts from 1), credentials redacted; none by default */
   onRequest?: (event: { request: RequestInfo; attempt: number }) => void | Promise<void>
+  /** on every answer that came, success or not, with its status and the attempt's duration; none by default */
   onResponse?: (event: {
     request: RequestInfo
     status: number
@@ -92,7 +104,23 @@ export interface Hooks {
     requestId?: string
     durationMs: number
   }) => void | Promise<void>
+  /** before the wait of a retry: the next attempt's number, the delay and why (a status or `network`/`timeout`); none by default */
   onRetry?: (event: { request: RequestInfo; attempt: number; delayMs: number; reason: string }) => void | Promise<void>
+  /**
+   * on a failed request, before the call rejects with the same error; none by default (a failed
+   * login reports the login request, then the call). Through
+   * `HorizonClient` the error is a `HorizonError` subclass for every failure of the request
+   * itself: a status (`EntityNotFoundError`…), `NetworkError`, `TimeoutError`, `AbortError` (the
+   * caller's signal), `UnexpectedResponseError`, and `EntityAlreadyExistsError` when
+   * `ifNotExists` finds the namespace gone again. A failure of the auth strategy to give a header
+   * arrives as the strategy threw it: `LoginPassword` gives the login's `HorizonError` (or a
+   * `ResponseValidationError` for a token answer without a token), `AccessToken` an
+   * `AuthorizationError`, but a `BearerToken` token function or your own strategy hands over
+   * whatever it throws, as is. Not called for input refused before sending
+   * (`RequestValidationError`), answers refused by `validateResponses` (`ResponseValidationError`),
+   * dry runs, statuses turned into success (`ifExists`' 404, `ifNotExists`' 409), or errors thrown
+   * by hooks. A bare `Transport` hands over what its `toError` builds (an `Error` by default).
+   */
   onError?: (event: { request: RequestInfo; error: Error }) => void | Promise<void>
   /** non-fatal notices, such as a server newer than the client's types */
   onWarning?: (message: string) => void
@@ -102,16 +130,28 @@ export interface Hooks {
 export interface AuthStrategy {
   /** who the credentials belong to, when the strategy knows (scopes caches per user) */
   readonly user?: string
-  /** the `Authorization` header value for the next request; may log in first */
+  /**
+   * The `Authorization` header value for the next request; may log in first. The transport calls
+   * it before every request.
+   * @example `const value = await strategy.header({ send: (spec) => transport.send(spec).then((r) => r.data as never) })`
+   */
   header(ctx: AuthContext): string | undefined | Promise<string | undefined>
-  /** after a 401: get new credentials and say whether the request is worth one more try */
+  /**
+   * After a 401: get new credentials and say whether the request is worth one more try. The
+   * transport calls it once per request; `rejected` is the header the server refused.
+   * @example `if (await strategy.refresh?.(ctx, 'Bearer old')) retry()`
+   */
   refresh?(ctx: AuthContext, rejected?: string): boolean | Promise<boolean>
-  /** forget credentials (log out) */
+  /**
+   * Forgets the credentials (log out); `HorizonClient.logout()` calls it.
+   * @example `strategy.reset?.()`
+   */
   reset?(): void
 }
 
 /** What an auth strategy can use: a sender that adds no auth, and the caller's signal. */
 export interface AuthContext {
+  /** sends a request without auth (to log in) and resolves with its parsed answer */
   send: <T>(spec: RequestSpec, options?: CallOptions) => Promise<T>
   signal?: AbortSignal
 }
