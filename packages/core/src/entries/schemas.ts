@@ -8,5 +8,4 @@
  * ```
  */
 
-export { schemas } from '../horizon/generated/response-schemas.js'
-export { checkResponse, responseSchemas } from '../horizon/response-check.js'
+export { checkResponse, responseSchemas, schemas } from '../horizon/response-check.js'

@@ -45,6 +45,7 @@ const pageSize: Field = { t: 'i', gt: 0, le: 50, d: 20 }
 const anyFieldSet = (v: Record<string, unknown>): [string] | undefined =>
   Object.keys(v).length ? undefined : ['At least one field must be set.']
 
+/** The namespace roles, lowest first: each grants what the one before it does. */
 export const ROLES = ['DEVELOPER', 'MAINTAINER', 'OWNER'] as const
 
 /** Every request model and parameter set of Horizon v1, by the Python schema's name. */
@@ -112,7 +113,9 @@ export const models = {
   },
 } satisfies Record<string, Model>
 
+/** A model of the constraint table, such as `'HWMCreateRequestV1'` or `'PaginateHwmQuery'`. */
 export type ModelName = keyof typeof models
+/** Where a validated input sits in the request; the first item of an issue's `location`. */
 export type Location = 'query' | 'path' | 'body' | 'form'
 
 const issue = (
@@ -270,6 +273,11 @@ function permission(x: unknown, at: Array<string | number>, out: ValidationIssue
  * Validates `input` against a model of the table. Returns the value with pydantic's coercions
  * and defaults applied (absent optional fields stay absent), and the issues found, in the
  * server's 422 item shape. `missing` inputs are the whole body for body fields, null elsewhere.
+ * @example
+ * ```ts
+ * const { value, issues } = validate('PaginateHwmQuery', { namespace_id: '1' }, 'query')
+ * // value: { page: 1, page_size: 20, namespace_id: 1 }, issues: []
+ * ```
  */
 export function validate<T = Record<string, unknown>>(
   name: ModelName,

@@ -3,7 +3,14 @@
  * demand, so clients that do not validate do not carry the schemas.
  */
 import type { ValidationIssue } from './constraints.js'
-import { schemas } from './generated/response-schemas.js'
+import { schemas as generated } from './generated/response-schemas.js'
+
+/**
+ * Every response schema of Horizon's OpenAPI document, by name, as JSON Schema objects
+ * (generated; `$ref`s name other entries).
+ * @example `const hwm = schemas.HWMResponseV1 // { type: 'object', required: [...], properties: {...} }`
+ */
+export const schemas: Record<string, unknown> = generated
 
 interface Schema {
   type?: string
@@ -76,7 +83,8 @@ export const responseSchemas: Record<string, string> = {
 
 /**
  * Issues of an operation's answer against its OpenAPI schema; `[]` when it matches (or when
- * the operation answers nothing).
+ * the operation answers nothing). Pass it as `validateResponses` to have the schemas bundled.
+ * @example `checkResponse('getHwm', await client.getHwm(5)) // []`
  */
 export function checkResponse(operation: string, data: unknown): ValidationIssue[] {
   const schemaName = responseSchemas[operation]

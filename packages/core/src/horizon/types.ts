@@ -59,7 +59,7 @@ export type PermissionUpdateRequestItemV1 = S['PermissionUpdateRequestItemV1']
 /** Body of `PATCH /v1/namespaces/{id}/permissions`: the changes, in `permissions`. */
 export type PermissionsUpdateRequestV1 = S['PermissionsUpdateRequestV1']
 
-/** The `meta` of a page: `page`, `page_size`, `total_count`, `pages_count`, `has_next`, `has_previous`. */
+/** The `meta` of a page: `page`, `page_size`, `total_count`, `pages_count`, `has_next`/`next_page` and `has_previous`/`previous_page`. */
 export type PageMetaResponseV1 = S['PageMetaResponseV1']
 /** A page of items with its `meta`, as every paginated route answers. */
 export interface PageResponseV1<T> {

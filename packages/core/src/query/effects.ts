@@ -7,11 +7,20 @@ export type Effect =
   | { type: 'invalidate'; key: QueryKey }
   | { type: 'remove'; key: QueryKey }
 
-/** Puts the mutation's answer in the cache as that key's data (no refetch). */
+/**
+ * Puts the mutation's answer in the cache as that key's data (no refetch).
+ * @example `write(horizonKeys(client).hwm(hwm.id), hwm)`
+ */
 export const write = <T>(key: HorizonKey<T>, data: T): Effect => ({ type: 'write', key, data })
-/** Marks every query under the prefix stale; the active ones refetch. */
+/**
+ * Marks every query under the prefix stale; the active ones refetch.
+ * @example `invalidate(horizonKeys(client).hwmLists(1))`
+ */
 export const invalidate = (key: QueryKey): Effect => ({ type: 'invalidate', key })
-/** Drops every query under the prefix: the entity is gone, a refetch would only answer 404. */
+/**
+ * Drops every query under the prefix: the entity is gone, a refetch would only answer 404.
+ * @example `remove(horizonKeys(client).hwm(5))`
+ */
 export const remove = (key: QueryKey): Effect => ({ type: 'remove', key })
 
 /**

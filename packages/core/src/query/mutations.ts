@@ -12,8 +12,11 @@ export type MutationVariables<K extends MutationName> = OperationArgs<K> extends
 
 /** Options of a write, for `useMutation` or `queryClient.getMutationCache().build`. */
 export interface HorizonMutationOptions<K extends MutationName> {
+  /** `[...horizonKeys(client).all(), name]`, for `useIsMutating` and the mutation cache */
   mutationKey: MutationKey
+  /** calls the client method, then applies the operation's row of `invalidation` */
   mutationFn: MutationFunction<OperationResult<K>, MutationVariables<K>>
+  /** `false`: the client already retries by urllib3's rules */
   retry: HorizonRetry
 }
 
@@ -35,6 +38,7 @@ const optimism = {
 export type OptimisticMutationName = keyof typeof optimism
 /** `{ optimistic: true }` shows the new value in the detail at once and rolls it back on error. */
 export interface OptimisticOption {
+  /** show the new value before the server answers, roll back on error (default false) */
   optimistic?: boolean
 }
 

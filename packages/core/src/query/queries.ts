@@ -27,20 +27,31 @@ export type HorizonRetry = NonNullable<QueryOptions<unknown, HorizonError>['retr
 
 /** Options of a read, for `useQuery`, `useSuspenseQuery`, `prefetchQuery`, `ensureQueryData`, `fetchQuery`. */
 export interface HorizonQueryOptions<T> {
+  /** the read's key from `horizonKeys`, typed with its data */
   queryKey: HorizonKey<T>
+  /** calls the client method with TanStack's `signal` */
   queryFn: QueryFunction<T>
+  /** `false`: the client already retries by urllib3's rules */
   retry: HorizonRetry
+  /** `HORIZON_STALE_TIME` (30 s) */
   staleTime: number
 }
 
 /** Options of a paginated read as pages numbered from 1, for `useInfiniteQuery` and `prefetchInfiniteQuery`. */
 export interface HorizonInfiniteQueryOptions<P> {
+  /** the list's key from `horizonKeys`, typed with its pages */
   queryKey: HorizonKey<Pages<P>>
+  /** fetches page `pageParam` with TanStack's `signal` */
   queryFn: QueryFunction<PageResponseV1<P>, HorizonKey<Pages<P>>, number>
+  /** `query.page`, default 1 */
   initialPageParam: number
+  /** `meta.next_page`: undefined on the last page */
   getNextPageParam: GetNextPageParamFunction<number, PageResponseV1<P>>
+  /** `meta.previous_page`: undefined on the first page */
   getPreviousPageParam: GetNextPageParamFunction<number, PageResponseV1<P>>
+  /** `false`: the client already retries by urllib3's rules */
   retry: HorizonRetry
+  /** `HORIZON_STALE_TIME` (30 s) */
   staleTime: number
 }
 
