@@ -30,7 +30,9 @@ export function userChanged(client: HorizonClient): void {
 
 /** Props of {@link HorizonProvider}. */
 export interface HorizonProviderProps {
+  /** the client every hook below calls (required) */
   client: HorizonClient
+  /** the app that uses the hooks */
   children?: ReactNode
 }
 

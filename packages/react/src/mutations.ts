@@ -4,16 +4,31 @@ import type { MutationHook } from './types.js'
 // Each hook applies its row of `invalidation` (from @horizon-ts/core/query) before it resolves;
 // your own onSuccess therefore sees the cache already updated.
 
-/** @example `useCreateNamespace().mutate({ name: 'etl', description: '' })` */
+/**
+ * Creates a namespace (`client.createNamespace`); lists refetch.
+ * @example `useCreateNamespace().mutate({ name: 'etl', description: '' })`
+ */
 export const useCreateNamespace = bindMutation<MutationHook<'createNamespace'>>('createNamespace')
-/** @example `useUpdateNamespace().mutate([id, { description: 'nightly jobs' }])` */
+/**
+ * Updates a namespace (`client.updateNamespace`): variables `[id, data]`.
+ * @example `useUpdateNamespace().mutate([id, { description: 'nightly jobs' }])`
+ */
 export const useUpdateNamespace = bindMutation<MutationHook<'updateNamespace'>>('updateNamespace')
-/** @example `useDeleteNamespace({ onSuccess: () => navigate('/') }).mutate(id)` */
+/**
+ * Deletes a namespace (`client.deleteNamespace`); its queries are dropped.
+ * @example `useDeleteNamespace({ onSuccess: () => navigate('/') }).mutate(id)`
+ */
 export const useDeleteNamespace = bindMutation<MutationHook<'deleteNamespace'>>('deleteNamespace')
-/** @example `useUpdateNamespacePermissions().mutate([id, { permissions: [{ username: 'bob', role: 'DEVELOPER' }] }])` */
+/**
+ * Changes a namespace's permissions (`client.updateNamespacePermissions`): variables `[id, data]`.
+ * @example `useUpdateNamespacePermissions().mutate([id, { permissions: [{ username: 'bob', role: 'DEVELOPER' }] }])`
+ */
 export const useUpdateNamespacePermissions =
   bindMutation<MutationHook<'updateNamespacePermissions'>>('updateNamespacePermissions')
-/** @example `useCreateHwm().mutate({ namespace_id: 1, name: 'orders', type: 'column_int', value: 0 })` */
+/**
+ * Creates an HWM (`client.createHwm`); its namespace's lists refetch.
+ * @example `useCreateHwm().mutate({ namespace_id: 1, name: 'orders', type: 'column_int', value: 0 })`
+ */
 export const useCreateHwm = bindMutation<MutationHook<'createHwm'>>('createHwm')
 /**
  * Updates an HWM. With `optimistic: true` the new fields show in its detail at once; on error
@@ -25,9 +40,18 @@ export const useCreateHwm = bindMutation<MutationHook<'createHwm'>>('createHwm')
  * ```
  */
 export const useUpdateHwm = bindMutation<MutationHook<'updateHwm'>>('updateHwm')
-/** @example `useDeleteHwm().mutate(hwm.id)` */
+/**
+ * Deletes an HWM (`client.deleteHwm`); its queries are dropped.
+ * @example `useDeleteHwm().mutate(hwm.id)`
+ */
 export const useDeleteHwm = bindMutation<MutationHook<'deleteHwm'>>('deleteHwm')
-/** @example `useBulkCopyHwm().mutate({ source_namespace_id: 1, target_namespace_id: 2, hwm_ids: [5], with_history: true })` */
+/**
+ * Copies HWMs to another namespace (`client.bulkCopyHwm`).
+ * @example `useBulkCopyHwm().mutate({ source_namespace_id: 1, target_namespace_id: 2, hwm_ids: [5], with_history: true })`
+ */
 export const useBulkCopyHwm = bindMutation<MutationHook<'bulkCopyHwm'>>('bulkCopyHwm')
-/** @example `useBulkDeleteHwm().mutate([namespaceId, [5, 6]])` */
+/**
+ * Deletes HWMs of a namespace (`client.bulkDeleteHwm`): variables `[namespaceId, hwmIds]`.
+ * @example `useBulkDeleteHwm().mutate([namespaceId, [5, 6]])`
+ */
 export const useBulkDeleteHwm = bindMutation<MutationHook<'bulkDeleteHwm'>>('bulkDeleteHwm')

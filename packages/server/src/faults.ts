@@ -43,12 +43,18 @@ export interface Fault extends FaultSpec {
 
 const KINDS: readonly FaultKind[] = ['status', 'reset', 'hang', 'malformed', 'html']
 
-/** The fault controller of a server (`server.faults`). */
+/**
+ * The fault controller of a server (`server.faults`): arms failures that matching requests meet.
+ * @example `server.faults.add({ method: 'GET', path: '/v1/hwm/', kind: 'reset' })`
+ */
 export class FaultController {
   #faults: Fault[] = []
   #nextId = 0
 
-  /** Registers a fault; returns its id. Throws `TypeError` on an invalid spec. */
+  /**
+   * Registers a fault; returns its id. Throws `TypeError` on an invalid spec.
+   * @example `const id = server.faults.add({ path: '/v1/hwm/', kind: 'status', status: 503, times: 2 })`
+   */
   add(spec: FaultSpec): number {
     if (!KINDS.includes(spec.kind)) throw new TypeError(`Unknown fault kind '${String(spec.kind)}'`)
     if (spec.rate !== undefined && !(spec.rate >= 0 && spec.rate <= 1)) throw new TypeError('rate must be within 0..1')
@@ -61,24 +67,36 @@ export class FaultController {
     return fault.id
   }
 
-  /** Removes one fault; false when it was not registered (or already spent). */
+  /**
+   * Removes one fault; false when it was not registered (or already spent).
+   * @example `server.faults.remove(id) // true`
+   */
   remove(id: number): boolean {
     const before = this.#faults.length
     this.#faults = this.#faults.filter((f) => f.id !== id)
     return this.#faults.length < before
   }
 
-  /** Removes every fault. */
+  /**
+   * Removes every fault.
+   * @example `afterEach(() => server.faults.clear())`
+   */
   clear(): void {
     this.#faults = []
   }
 
-  /** The faults still armed, in the order they are tried. */
+  /**
+   * The faults still armed, in the order they are tried.
+   * @example `expect(server.faults.list()).toEqual([])`
+   */
   list(): Fault[] {
     return this.#faults.map((f) => ({ ...f }))
   }
 
-  /** The fault to apply to this request, if any; counts it and drops spent faults. */
+  /**
+   * The fault to apply to this request, if any; counts it and drops spent faults. The server calls it.
+   * @example `const fault = server.faults.take('GET', '/v1/hwm/')`
+   */
   take(method: string, path: string): Fault | undefined {
     for (const fault of this.#faults) {
       if (fault.method && fault.method.toUpperCase() !== method.toUpperCase()) continue

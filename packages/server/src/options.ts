@@ -3,6 +3,7 @@ export type SeedName = 'empty' | 'demo'
 
 /** CORS settings: the browser origins allowed to call the server (`'*'` for any). */
 export interface CorsOptions {
+  /** allowed origins, e.g. `['http://localhost:5173']`, or `'*'` for any */
   origins: string[] | '*'
 }
 
