@@ -236,7 +236,18 @@ const vite = afterInstall(() =>
   }),
 )
 let sizes = ''
+// What a user sees on hover: TSDoc (and an @example) on every export of the installed .d.ts entries.
+const tsdoc = afterInstall(() => {
+  const dts = (p, ...entries) => entries.map((e) => join(app, 'node_modules', '@horizon-ts', p, 'dist', `${e}.d.ts`))
+  const entries = [
+    ...dts('core', 'index', 'constraints', 'json', 'query', 'schemas'),
+    ...dts('react', 'index'),
+    ...dts('server', 'index'),
+  ]
+  return pooled(process.execPath, [join(root, 'scripts', 'tsdoc-check.mjs'), ...entries], app)
+})
 checks.push(
+  ['TSDoc with examples on every export of the installed declarations', tsdoc, one],
   ['vite build of a React app on the packages (tests/consumer/vite)', vite, one],
   ['one @horizon-ts/core in node_modules', copies, one],
   ['source and declaration maps point at files in the tarballs', maps, one],
