@@ -3,7 +3,7 @@
 // Runs in a throwaway project outside the workspace (scripts/consumer.mjs copies it there).
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { realpathSync } from 'node:fs'
+import { readFileSync, realpathSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
@@ -143,4 +143,21 @@ test('@horizon-ts/react: a hook renders on the server from a prefetched cache', 
     ),
   )
   assert.ok(html.includes(`react_ssr: ${BIG}`), html)
+})
+
+test('every installed package.json carries what a registry page and a bundler need', () => {
+  const require = createRequire(import.meta.url)
+  for (const p of ['core', 'react', 'server']) {
+    const dir = realpathSync(new URL(`./node_modules/@horizon-ts/${p}`, import.meta.url))
+    const pkg = require(`${dir}/package.json`)
+    assert.equal(pkg.license, 'Apache-2.0', p)
+    for (const field of ['description', 'homepage', 'bugs', 'repository', 'keywords', 'engines', 'exports'])
+      assert.ok(pkg[field], `@horizon-ts/${p} has no ${field}`)
+    assert.ok(pkg.sideEffects === false || Array.isArray(pkg.sideEffects), `@horizon-ts/${p}: sideEffects`)
+    assert.match(pkg.engines.node, /20\.19/, `@horizon-ts/${p}: engines.node`)
+    assert.equal(pkg.repository.directory, `packages/${p}`)
+    assert.match(readFileSync(`${dir}/LICENSE`, 'utf8'), /Apache License/)
+    assert.match(readFileSync(`${dir}/CHANGELOG.md`, 'utf8'), new RegExp(`## ${pkg.version.replaceAll('.', '\\.')}`))
+    assert.ok(!JSON.stringify(pkg).includes('workspace:'), `@horizon-ts/${p} names a workspace: range`)
+  }
 })

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { cliOptions, runCli } from '../src/cli.js'
@@ -29,6 +29,23 @@ describe('horizon-server CLI', () => {
     } finally {
       await server?.close()
     }
+  })
+
+  it("README's user table is what the CLI prints for --seed demo, roles and all (GUEST included)", async () => {
+    const lines: string[] = []
+    const server = await runCli(['--port', '0', '--seed', 'demo'], (l) => lines.push(l))
+    await server?.close()
+    // CLI: "  bob    / bob    OWNER of sandbox; …"; README: "| `bob`   | OWNER of sandbox; … |"
+    const printed = lines.flatMap((l) => {
+      const m = /^\s+(\w+)\s+\/\s+\w+\s+(.+?)(?: \[superadmin\])?$/.exec(l)
+      return m ? [[m[1], m[2]]] : []
+    })
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const users = readme.slice(readme.indexOf('| user '), readme.indexOf('\n\n', readme.indexOf('| user ')))
+    const table = [...users.matchAll(/^\| `(\w+)`\s*\| (.+?)\s*\|$/gm)].map((m) => [m[1], m[2]])
+    expect(printed.length).toBe(4)
+    expect(table).toEqual(printed)
+    expect(table.some(([, roles]) => roles?.includes('GUEST'))).toBe(true)
   })
 
   it('maps every option', () => {
