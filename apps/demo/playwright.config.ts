@@ -8,6 +8,10 @@ assertPackagesBuilt()
  * Horizon dev server with the test-control API, both started here on free 127.0.0.1 ports.
  * Reports: `list` on the console and JSON at test-results/results.json (CI reads its counts).
  */
+// Playwright gives its web servers FORCE_COLOR=1; beside our NO_COLOR, Node then warns on every start
+// that NO_COLOR is ignored. Under NO_COLOR, no colours and no warning.
+const colors: Record<string, string> = process.env.NO_COLOR ? { FORCE_COLOR: '0' } : {}
+
 export default defineConfig({
   testDir: './test',
   fullyParallel: true,
@@ -40,6 +44,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
+      env: colors,
       command: `node "${SERVER_CLI}" --port ${process.env.E2E_HORIZON_PORT} --seed demo --superadmin admin --control --cors-origin ${APP_URL}`,
       url: `${HORIZON_URL}/monitoring/ping`,
       reuseExistingServer: false,
@@ -52,7 +57,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 120_000,
       // Direct calls through CORS by default; /horizon-api through the preview proxy for the proxy test.
-      env: { VITE_HORIZON_URL: HORIZON_URL, HORIZON_PROXY_TARGET: HORIZON_URL },
+      env: { ...colors, VITE_HORIZON_URL: HORIZON_URL, HORIZON_PROXY_TARGET: HORIZON_URL },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
     },
   ],
