@@ -10,7 +10,9 @@
 //     `vite build`, and the size the packages add to it (against the same app without them).
 // Prints one line per check, then `N passed, N failed, N skipped`, and writes the counts to
 // .consumer-results.json for scripts/run.mjs. Exit status 1 when a check failed.
-//   CONSUMER_TANSTACK=5.89.0  installs that @tanstack/query-core + react-query (the lowest peer)
+//   CONSUMER_TANSTACK=5.89.0  installs that @tanstack/query-core + react-query; `lowest` takes the
+//                             lowest version react's peer range allows (npm test runs both)
+//   CONSUMER_RESULTS=file     where the counts go (default .consumer-results.json)
 //   CONSUMER_KEEP=1           keeps the temp project (it is kept anyway when a check fails)
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -73,7 +75,7 @@ const version = (pkgDir, dep) =>
   JSON.parse(readFileSync(join(root, pkgDir, 'node_modules', dep, 'package.json'))).version
 
 function finish(code) {
-  writeFileSync(join(root, '.consumer-results.json'), `${JSON.stringify(results)}\n`)
+  writeFileSync(join(root, process.env.CONSUMER_RESULTS ?? '.consumer-results.json'), `${JSON.stringify(results)}\n`)
   console.log(`\nconsumer checks: ${seconds(performance.now() - started)}`)
   console.log(`${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`)
   process.exit(code)
@@ -106,7 +108,17 @@ if (results.failed) finish(1)
 const tgz = Object.fromEntries(packed.map(({ p, file }) => [p, file]))
 
 // ── 2 + 3. lint the tarballs while the throwaway project installs ──────────────────────────
-const tanstack = process.env.CONSUMER_TANSTACK ?? version('packages/react', '@tanstack/react-query')
+// `lowest`: the floor of react's peer range (`^5.89.0` → 5.89.0), the oldest TanStack a user may have.
+const peerFloor = () => {
+  const range = JSON.parse(readFileSync(join(root, 'packages/react/package.json'))).peerDependencies[
+    '@tanstack/react-query'
+  ]
+  return /^\^(\d+\.\d+\.\d+)$/.exec(range)?.[1] ?? range
+}
+const tanstack =
+  process.env.CONSUMER_TANSTACK === 'lowest'
+    ? peerFloor()
+    : (process.env.CONSUMER_TANSTACK ?? version('packages/react', '@tanstack/react-query'))
 const pkg = {
   name: 'horizon-consumer',
   private: true,
@@ -159,7 +171,8 @@ const install = exec(
   app,
 )
 const checks = [] // [name, promise of a result, how to count it]
-for (const p of PACKAGES) {
+// The tarball lints do not depend on the TanStack installed: once, in the default run.
+for (const p of process.env.CONSUMER_TANSTACK === 'lowest' ? [] : PACKAGES) {
   checks.push([`publint --strict @horizon-ts/${p}`, pooled(bin('publint'), ['run', '--strict', tgz[p]], root), one])
   // The node16 profile: node16 from ESM and from CJS, and bundler (node10 cannot read `exports`).
   // core and server are ESM only, require()d as ESM (Node ≥ 20.19 / 22.12, see `engines`; TypeScript

@@ -120,6 +120,14 @@ async function test() {
     ['build', build],
     // The packed tarballs as users install them: publint, attw, ESM, CommonJS, TypeScript (scripts/consumer.mjs).
     ['packages as installed (consumer)', () => run(process.execPath, ['scripts/consumer.mjs'])],
+    // Again with the oldest TanStack Query react's peer range allows: the range must be one users can meet.
+    [
+      'packages as installed, lowest TanStack peer (consumer)',
+      () =>
+        run(process.execPath, ['scripts/consumer.mjs'], {
+          env: { ...env, CONSUMER_TANSTACK: 'lowest', CONSUMER_RESULTS: '.consumer-lowest-results.json' },
+        }),
+    ],
     // The repository's own scripts as a user runs them: `npm run demo` and its Ctrl-C (tests/repo).
     [
       'repo scripts (tests/repo)',
@@ -145,7 +153,12 @@ async function test() {
     steps.push(['browser (playwright)', () => (browser ? pnpm('--filter', '@horizon-ts/demo', 'run', 'test:e2e') : 1)])
   const failed = []
   // A report left by an earlier run must not count for a step that fails before writing its own.
-  for (const file of ['.vitest-results.json', '.consumer-results.json', '.repo-tests.tap'])
+  for (const file of [
+    '.vitest-results.json',
+    '.consumer-results.json',
+    '.consumer-lowest-results.json',
+    '.repo-tests.tap',
+  ])
     rmSync(join(root, file), { force: true })
   for (const [name, step] of steps) {
     console.log(`\n▶ ${name}`)
@@ -155,6 +168,7 @@ async function test() {
   const reports = [
     counts('.vitest-results.json', 'vitest'),
     counts('.consumer-results.json', 'consumer'),
+    counts('.consumer-lowest-results.json', 'consumer'),
     counts('.repo-tests.tap', 'tap'),
     counts('apps/demo/test-results/results.json', 'pw'),
   ]
