@@ -1,3 +1,4 @@
+import { mergeHooks } from '../transport/merge-hooks.js'
 import { type DryRunRequest, Transport, type TransportOptions } from '../transport/transport.js'
 import type { AuthStrategy, CallOptions } from '../transport/types.js'
 import { checkCallOptions, checkQuery } from './call-options.js'
@@ -181,15 +182,19 @@ export class HorizonClient {
   }
 
   /**
-   * A copy with other options (headers, timeout, retry, hooks…) that shares this client's auth,
-   * hence its login.
+   * A copy with other options that shares this client's auth, hence its login. `headers` and
+   * `hooks` merge with this client's (a header of the same name is replaced; hooks of the same
+   * name both run, this client's first); every other option given replaces this client's whole
+   * (`retry: { total: 1 }` is that rule set with the defaults, not a patch of this one's).
    * @example `const fast = client.with({ timeout: { requestTimeout: 1 } })`
    */
   with(overrides: Partial<HorizonClientOptions>): HorizonClient {
+    const hooks = mergeHooks(this.options.hooks, overrides.hooks)
     return new HorizonClient({
       ...this.options,
       ...overrides,
       headers: { ...this.options.headers, ...overrides.headers },
+      ...(hooks ? { hooks } : {}),
     })
   }
 

@@ -3,7 +3,7 @@ import { exactJson } from '../json/lazy.js'
 import type { JsonCodec } from '../json/types.js'
 import { Deadlines, TIMEOUT } from './deadlines.js'
 import { REDACTED, redactAnswer, redactHeaders } from './redact.js'
-import { backoffMs, retryAfterMs, retryDefaults, shouldRetry } from './retry.js'
+import { type RetryRules, retryDecision, retryDefaults } from './retry.js'
 import { sleep } from './signals.js'
 import type {
   AuthContext,
@@ -80,7 +80,7 @@ const defaultError = (f: Failure) =>
 export class Transport {
   /** the options it was built with; `auth` may be replaced later (as `HorizonClient.setAuth` does) */
   readonly options: TransportOptions
-  readonly #retry: Required<RetryOptions>
+  readonly #retry: RetryRules
   readonly #fetch: ReturnType<typeof ofetch.create>
   readonly #deadlines: Deadlines
 
@@ -172,11 +172,11 @@ export class Transport {
         reauthorized = true
         if (await auth.refresh(ctx, headers.authorization)) continue
       }
-      const retryAfter = retryAfterMs(result.headers?.get('retry-after'))
-      if (retryAfter !== undefined) failure.retryAfter = retryAfter / 1000
-      if (retries < this.#retry.total && shouldRetry(spec.method, { ...failure, retryAfter }, this.#retry)) {
+      const decision = retryDecision(spec.method, failure, result.headers, retries, this.#retry)
+      if (decision.waitMs !== undefined) failure.retryAfter = decision.waitMs / 1000
+      if (decision.retry) {
         retries++
-        const delayMs = retryAfter ?? backoffMs(retries, this.#retry)
+        const { delayMs } = decision
         await hooks.onRetry?.({
           request: info(),
           attempt: retries + 1,

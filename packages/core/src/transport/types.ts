@@ -47,6 +47,35 @@ export interface RetryOptions {
    * once with the error, which carries `retryAfter`, instead of stalling the call
    */
   maxRetryAfter?: number
+  /**
+   * Overrides the rules' verdict for one failed attempt: `true` retries, `false` gives up,
+   * `undefined` keeps the rules' answer (`ctx.retry`). `total` still bounds the retries. Saying
+   * `true` for a POST or PATCH that may have reached the server can apply it twice: that is yours.
+   * @example `retry: { shouldRetry: ({ failure }) => (failure.status === 500 ? true : undefined) }`
+   */
+  shouldRetry?: (ctx: RetryContext) => boolean | undefined
+  /**
+   * The milliseconds to wait before a retry, given the rules' choice (`ctx.delayMs`: the server's
+   * `Retry-After` / `RateLimit-Reset`, else urllib3's backoff).
+   * @example `retry: { delay: ({ delayMs }) => Math.min(delayMs, 1000) }`
+   */
+  delay?: (ctx: RetryContext & { delayMs: number }) => number
+}
+
+/** What the retry policy knows about a failed attempt, handed to `retry.shouldRetry` and `retry.delay`. */
+export interface RetryContext {
+  /** the request's method */
+  method: string
+  /** the retry this would be: 1 for the first */
+  attempt: number
+  /** why the attempt failed (`kind`, `status`, the parsed body …) */
+  failure: Pick<Failure, 'kind' | 'status' | 'body'>
+  /** the answer's headers, when one came */
+  headers?: Headers
+  /** the wait the server asked for (`Retry-After`, else `RateLimit-Reset`), in milliseconds */
+  serverWaitMs?: number
+  /** the rules' verdict, before `shouldRetry` */
+  retry: boolean
 }
 
 /** Timeouts in seconds, as in the Python client. */
