@@ -2,7 +2,7 @@
 // published, and changesets bump the three packages together with a CHANGELOG entry in each.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { test } from 'node:test'
@@ -39,6 +39,9 @@ test('a changeset bumps core, react and server together and writes each CHANGELO
     git('worktree', 'remove', '--force', dir)
     rmSync(dirname(dir), { recursive: true, force: true })
   })
+  // Only the test's changeset: the pending ones of the tree would bump further.
+  for (const f of readdirSync(join(dir, '.changeset')))
+    if (f.endsWith('.md') && f !== 'README.md') rmSync(join(dir, '.changeset', f))
   const before = Object.fromEntries(PACKAGES.map((p) => [p, version(dir, p)]))
   writeFileSync(
     join(dir, '.changeset', 'exact-test.md'),
@@ -56,4 +59,19 @@ test('a changeset bumps core, react and server together and writes each CHANGELO
   // The peer range stays a workspace range; pnpm pack turns it into ^<version> on publish.
   const react = JSON.parse(readFileSync(join(dir, 'packages/react/package.json'), 'utf8'))
   assert.equal(react.peerDependencies['@horizon-ts/core'], 'workspace:^')
+})
+
+test('the pending changesets bump within 0.x: no package is taken to a major by accident', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'horizon-status-')), 'status.json')
+  const r = spawnSync(join(root, 'node_modules/.bin/changeset'), ['status', '--output', out], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  })
+  assert.equal(r.status, 0, `${r.stdout}${r.stderr}`)
+  const { releases } = JSON.parse(readFileSync(out, 'utf8'))
+  rmSync(dirname(out), { recursive: true, force: true })
+  for (const { name, type, oldVersion, newVersion } of releases)
+    if (oldVersion.startsWith('0.'))
+      assert.notEqual(type, 'major', `${name} ${oldVersion} → ${newVersion}: see .changeset/README.md`)
 })
