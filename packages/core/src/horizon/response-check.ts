@@ -81,15 +81,23 @@ export const responseSchemas: Record<string, string> = {
   paginateHwmHistory: 'PageResponseV1_HWMHistoryResponseV1_',
 }
 
+/** The operations that answer 204: nothing to check. */
+const NO_CONTENT = new Set(['deleteNamespace', 'deleteHwm', 'bulkDeleteHwm'])
+
 /**
  * Issues of an operation's answer against its OpenAPI schema; `[]` when it matches (or when
- * the operation answers nothing). Pass it as `validateResponses` to have the schemas bundled.
+ * the operation answers nothing); an `unknown_operation` issue for a name that is no operation. Pass it as `validateResponses` to have the schemas bundled.
  * @example `checkResponse('getHwm', await client.getHwm(5)) // []`
  */
 export function checkResponse(operation: string, data: unknown): ValidationIssue[] {
   const schemaName = responseSchemas[operation]
   const out: ValidationIssue[] = []
-  if (!schemaName) return out
+  if (!schemaName) {
+    if (NO_CONTENT.has(operation)) return out
+    // A name it does not know is a mistake (a new row without its schema), not an answer that matches.
+    const message = `Unknown operation ${operation}: no response schema`
+    return [{ location: ['response'], message, code: 'unknown_operation', context: { operation }, input: data }]
+  }
   // whoami answers UserResponseV1WithAdmin for a superadmin, UserResponseV1 otherwise
   const names = schemaName === 'UserResponseV1' ? ['UserResponseV1WithAdmin', 'UserResponseV1'] : [schemaName]
   for (const name of names) {
