@@ -7,7 +7,7 @@ import {
 } from '@horizon-ts/core'
 import { horizonKeys } from '@horizon-ts/core/query'
 import { type QueryClient, type UseMutationOptions, useMutation } from '@tanstack/react-query'
-import { useHorizon, userChanged } from './context.js'
+import { useHorizon } from './context.js'
 
 /** What `useLogin().mutate` takes: a login and password, or a ready strategy (a pasted token, say). */
 export type LoginVariables = { login: string; password: string } | { auth: AuthStrategy }
@@ -45,10 +45,10 @@ export function useLogin(options?: Options<WhoamiResponseV1, LoginVariables>) {
       if ('auth' in vars) await probe.whoami()
       else await probe.authorize()
       await forget(queryClient, client)
+      // The new user's entries may be left from an earlier session: start clean (the copy has the
+      // new user's scope), before setAuth renders the providers under it.
+      await forget(queryClient, probe)
       client.setAuth(auth)
-      // The new user's entries may be left from an earlier session: start clean.
-      await forget(queryClient, client)
-      userChanged(client)
       return queryClient.fetchQuery(queries.whoami())
     },
     ...options,
@@ -72,7 +72,6 @@ export function useLogout(options?: Options<void, void>) {
       await forget(queryClient, client)
       client.logout()
       client.setAuth(undefined)
-      userChanged(client)
     },
     ...options,
   })

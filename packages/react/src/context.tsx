@@ -19,15 +19,6 @@ export interface HorizonContextValue {
 
 const HorizonContext = createContext<HorizonContextValue | null>(null)
 
-// Providers of a client listen here; useLogin/useLogout tell them its user changed. Kept per
-// client rather than per provider so that every tree (several roots, portals) follows.
-const listeners = new WeakMap<HorizonClient, Set<() => void>>()
-
-/** Renders every provider of `client` again, after its auth (hence its keys' scope) changed. */
-export function userChanged(client: HorizonClient): void {
-  for (const listener of listeners.get(client) ?? []) listener()
-}
-
 /** Props of {@link HorizonProvider}. */
 export interface HorizonProviderProps {
   /** the client every hook below calls (required) */
@@ -49,14 +40,9 @@ export interface HorizonProviderProps {
  * ```
  */
 export function HorizonProvider({ client, children }: HorizonProviderProps) {
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const set = listeners.get(client) ?? new Set()
-      listeners.set(client, set.add(listener))
-      return () => set.delete(listener)
-    },
-    [client],
-  )
+  // The client says when its auth changes (useLogin, useLogout, or a setAuth of the app's own):
+  // every provider of it, in every root, renders again under the new scope.
+  const subscribe = useCallback((listener: () => void) => client.onAuthChange(listener), [client])
   const snapshot = () => JSON.stringify(horizonScope(client))
   const scope = useSyncExternalStore(subscribe, snapshot, snapshot)
   const value = useMemo(

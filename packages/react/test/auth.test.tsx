@@ -104,3 +104,9 @@ it('logging in with a ready strategy (a token) checks it with the server first',
   expect(client.options.auth).toBe(auth)
   expect(entriesOf(queryClient, 'alice')).toBe(0)
 })
+
+it('client.setAuth outside the hooks renders every provider again, as the new user (client.onAuthChange)', async () => {
+  const { client } = await setup()
+  act(() => client.setAuth(new LoginPassword({ login: 'carol', password: 'pw' })))
+  await waitFor(() => expect(screen.getByTestId('me').textContent).toBe('carol'))
+})

@@ -109,12 +109,13 @@ function splitOptions(name: OperationName, args: unknown[]): [args: never, optio
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the methods are generated from the operation table
 export class HorizonClient {
-  /** a copy of the options it was built with (`setAuth` replaces `auth`) */
+  /** a copy of the options it was built with, shared with `transport` (`setAuth` replaces `auth`) */
   readonly options: HorizonClientOptions
   /** the fetch transport every call goes through */
   readonly transport: Transport
   #versionChecked = false
   #dry?: DryRunMethods
+  readonly #authListeners = new Set<(auth: AuthStrategy | undefined) => void>()
 
   constructor(options: HorizonClientOptions) {
     if (typeof options?.baseUrl !== 'string')
@@ -130,9 +131,11 @@ export class HorizonClient {
         ],
         'options of HorizonClient',
       )
-    // A copy: setAuth() must not change the object the caller passed in.
-    this.options = { ...options }
-    this.transport = new Transport({ ...options, toError: toHorizonError })
+    // One copy, shared with the transport: setAuth() changes what both read, and never the object
+    // the caller passed in.
+    const shared = { ...options, toError: toHorizonError }
+    this.options = shared
+    this.transport = new Transport(shared)
   }
 
   /**
@@ -170,7 +173,29 @@ export class HorizonClient {
    */
   setAuth(auth: AuthStrategy | undefined): void {
     this.options.auth = auth
-    this.transport.options.auth = auth
+    for (const listener of [...this.#authListeners]) {
+      // As an EventTarget does: a failing listener is reported, the others still run.
+      try {
+        listener(auth)
+      } catch (error) {
+        ;(globalThis.reportError ?? console.error)(error)
+      }
+    }
+  }
+
+  /**
+   * Calls `listener` with the new strategy each time `setAuth` replaces it (a login as another
+   * user, a logout), so a UI follows the user however it changed; answers the function that stops
+   * it. `with()` copies keep their own auth and listeners.
+   * @example
+   * ```ts
+   * const off = client.onAuthChange((auth) => console.log('now calling as', auth?.user ?? 'anonymous'))
+   * off()
+   * ```
+   */
+  onAuthChange(listener: (auth: AuthStrategy | undefined) => void): () => void {
+    this.#authListeners.add(listener)
+    return () => this.#authListeners.delete(listener)
   }
 
   /**
