@@ -132,6 +132,13 @@ export function userByName(t: Tables, username: string): UserRow {
   return user
 }
 
+/** The HWM of that name in the namespace, other than `except`. */
+export function hwmNamed(t: Tables, namespaceId: number, name: string, except?: number): HwmRow | undefined {
+  for (const hwm of t.hwms.values())
+    if (hwm.namespaceId === namespaceId && hwm.name === name && hwm.id !== except) return hwm
+  return undefined
+}
+
 export function addHwmHistory(t: Tables, row: Omit<HwmHistoryRow, 'id'>): HwmHistoryRow {
   const entry = { ...row, id: ++t.seq.hwmHistory }
   t.hwmHistory.set(entry.id, entry)

@@ -1,4 +1,4 @@
-import { EntityNotFoundError, type HWMResponseV1, type JsonValue } from '@horizon-ts/core'
+import { EntityNotFoundError, type HWMResponseV1 } from '@horizon-ts/core'
 import { useNamespace, useSuspenseHwm } from '@horizon-ts/react'
 import { useState } from 'react'
 import { Link } from 'wouter'
@@ -9,7 +9,7 @@ import { idParam, paths } from '../lib/routes'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { DeleteHwm } from './hwm/DeleteHwm'
 import { HwmDetails } from './hwm/HwmDetails'
-import { HwmEditor } from './hwm/HwmEditor'
+import { HwmEditor, type Restore } from './hwm/HwmEditor'
 import { HwmHistory } from './hwm/HwmHistory'
 import { NotFoundScreen } from './NotFoundScreen'
 
@@ -35,12 +35,6 @@ function notFound(error: unknown) {
       <Link href={paths.namespaces}>Back to the namespaces</Link>
     </EmptyState>
   )
-}
-
-/** A value picked in the timeline ("Use this value"), with a counter so picking the same one twice still applies. */
-export interface Restore {
-  value: JsonValue
-  n: number
 }
 
 function Hwm({ id }: { id: number }) {

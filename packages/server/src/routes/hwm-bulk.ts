@@ -4,9 +4,8 @@ import { alreadyExists, jsonResponse } from '../errors.js'
 import { getNamespace, requireRole } from '../roles.js'
 import type { Route } from '../router.js'
 import { toHwm } from '../serialize.js'
-import { addHwmHistory, type HwmRow, hwmSnapshot, type Tables } from '../store.js'
+import { addHwmHistory, type HwmRow, hwmNamed, hwmSnapshot, type Tables } from '../store.js'
 import { check } from '../validation.js'
-import { hwmNamed } from './hwm.js'
 
 /** The namespace's HWMs among `ids`, by id (the order PostgreSQL returns them in practice). */
 function selectIn(t: Tables, namespaceId: number, ids: number[]): HwmRow[] {

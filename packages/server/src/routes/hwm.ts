@@ -6,21 +6,13 @@ import { byName, type PageQuery, paginate } from '../paging.js'
 import { getNamespace, requireRole } from '../roles.js'
 import type { Route } from '../router.js'
 import { toHwm } from '../serialize.js'
-import { addHwmHistory, type HwmRow, hwmSnapshot, type Tables } from '../store.js'
+import { addHwmHistory, type HwmRow, hwmNamed, hwmSnapshot, type Tables } from '../store.js'
 import { Checker, check } from '../validation.js'
-import { bulkRoutes } from './hwm-bulk.js'
 
 export function getHwm(t: Tables, id: number): HwmRow {
   const hwm = t.hwms.get(id)
   if (!hwm) throw notFound('HWM', 'id', id)
   return hwm
-}
-
-/** The HWM of that name in the namespace, other than `except`. */
-export function hwmNamed(t: Tables, namespaceId: number, name: string, except?: number): HwmRow | undefined {
-  for (const hwm of t.hwms.values())
-    if (hwm.namespaceId === namespaceId && hwm.name === name && hwm.id !== except) return hwm
-  return undefined
 }
 
 const hwmPath = (params: unknown) => check<{ hwm_id: number }>('HwmPath', params, 'path').hwm_id
@@ -117,5 +109,4 @@ export const hwmRoutes: Route[] = [
       return new Response(null, { status: 204 })
     },
   },
-  ...bulkRoutes,
 ]

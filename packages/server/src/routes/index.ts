@@ -3,6 +3,7 @@ import type { Route } from '../router.js'
 import { authRoutes } from './auth.js'
 import { historyRoutes } from './history.js'
 import { hwmRoutes } from './hwm.js'
+import { bulkRoutes } from './hwm-bulk.js'
 import { monitoringRoutes } from './monitoring.js'
 import { namespaceRoutes } from './namespaces.js'
 import { permissionRoutes } from './permissions.js'
@@ -15,5 +16,6 @@ export const routes: readonly Route[] = [
   ...namespaceRoutes,
   ...permissionRoutes,
   ...hwmRoutes,
+  ...bulkRoutes,
   ...historyRoutes,
 ]

@@ -1,4 +1,4 @@
-import type { HWMResponseV1 } from '@horizon-ts/core'
+import type { HWMResponseV1, JsonValue } from '@horizon-ts/core'
 import { useUpdateHwm } from '@horizon-ts/react'
 import { useEffect, useRef, useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
@@ -6,7 +6,6 @@ import { HwmFields } from '../../components/HwmFields'
 import { useAnnounce } from '../../lib/announcer'
 import { draftOf, type HwmDraft, updateRequest } from '../../lib/hwm-draft'
 import { formatJson } from '../../lib/json'
-import type { Restore } from '../HwmScreen'
 
 /**
  * Edits the HWM. The value must parse as JSON before anything is sent; only changed fields are
@@ -14,6 +13,12 @@ import type { Restore } from '../HwmScreen'
  * The screen remounts this form when the saved HWM comes back (new `changed_at`), so it starts
  * from what the server now holds.
  */
+/** A value picked in the timeline ("Use this value"), with a counter so picking the same one twice still applies. */
+export interface Restore {
+  value: JsonValue
+  n: number
+}
+
 export function HwmEditor({ hwm, restore }: { hwm: HWMResponseV1; restore: Restore | null }) {
   const [draft, setDraft] = useState<HwmDraft>(() => draftOf(hwm))
   const [tried, setTried] = useState(false)
