@@ -4,7 +4,7 @@
  */
 import { authenticate } from './auth.js'
 import { readFormBody, readJsonBody } from './body.js'
-import { ClientGone, DetailError, errorResponse, HorizonError } from './errors.js'
+import { ClientGone, DetailError, EnvelopeError, errorResponse } from './errors.js'
 import { type RouteContext, Router } from './router.js'
 import { routes } from './routes/index.js'
 import type { Runtime } from './runtime.js'
@@ -58,7 +58,7 @@ export function dispatcher(runtime: Runtime): (request: Request) => Promise<Resp
       return await route.handle(ctx)
     } catch (error) {
       if (error instanceof ClientGone) throw error // the app answers nothing (see `buildApp`)
-      if (!(error instanceof HorizonError || error instanceof DetailError))
+      if (!(error instanceof EnvelopeError || error instanceof DetailError))
         console.error('[horizon-server] unhandled error:', error)
       return errorResponse(error)
     }

@@ -6,8 +6,8 @@ import type { ValidationIssue } from '@horizon-ts/core'
 import { stringifyJson } from '@horizon-ts/core/json'
 import { boundEchoes } from './json-values.js'
 
-/** An error that becomes an HTTP answer with the Horizon envelope. */
-export class HorizonError extends Error {
+/** An error answered with the Horizon envelope `{"error": {code, message, details}}` (not the client's `HorizonError`). */
+export class EnvelopeError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -63,21 +63,21 @@ export function pyRepr(value: unknown): string {
 }
 
 export const notFound = (entityType: string, field: string, value: unknown) =>
-  new HorizonError(404, 'not_found', `${entityType} with ${field}=${pyRepr(value)} not found`, {
+  new EnvelopeError(404, 'not_found', `${entityType} with ${field}=${pyRepr(value)} not found`, {
     entity_type: entityType,
     field,
     value,
   })
 
 export const alreadyExists = (entityType: string, field: string, value: unknown) =>
-  new HorizonError(409, 'already_exists', `${entityType} with ${field}=${pyRepr(value)} already exists`, {
+  new EnvelopeError(409, 'already_exists', `${entityType} with ${field}=${pyRepr(value)} already exists`, {
     entity_type: entityType,
     field,
     value,
   })
 
 export const permissionDenied = (requiredRole: string, actualRole: string) =>
-  new HorizonError(
+  new EnvelopeError(
     403,
     'permission_denied',
     `Permission denied. User has role ${actualRole} but action requires at least ${requiredRole}.`,
@@ -89,21 +89,21 @@ export const permissionDenied = (requiredRole: string, actualRole: string) =>
  * deleting a namespace that still has HWMs) carries `null`.
  */
 export const badRequest = (message: string, details: Record<string, never> | null = {}) =>
-  new HorizonError(400, 'bad_request', message, details)
+  new EnvelopeError(400, 'bad_request', message, details)
 
 export const unauthorized = (message: string, headers?: Record<string, string>) =>
-  new HorizonError(401, 'unauthorized', message, null, headers)
+  new EnvelopeError(401, 'unauthorized', message, null, headers)
 
 /** 422 with pydantic's items; the inputs they echo are bounded (see `boundEchoes`). */
 export const invalidRequest = (issues: ValidationIssue[]) =>
-  new HorizonError(422, 'invalid_request', 'Invalid request', boundEchoes(issues))
+  new EnvelopeError(422, 'invalid_request', 'Invalid request', boundEchoes(issues))
 
 /**
  * 413 for a body over `bodyLimit` (the real Horizon has no limit of its own). `Connection: close`, so
  * the client stops sending what will not be read.
  */
 export const payloadTooLarge = (limit: number) =>
-  new HorizonError(
+  new EnvelopeError(
     413,
     'payload_too_large',
     `Request body is larger than the limit of ${limit} bytes`,
@@ -114,7 +114,7 @@ export const payloadTooLarge = (limit: number) =>
   )
 
 export const unknownError = () =>
-  new HorizonError(500, 'unknown', 'Got unhandled exception. Please contact support', null)
+  new EnvelopeError(500, 'unknown', 'Got unhandled exception. Please contact support', null)
 
 /** A JSON answer with FastAPI's content type (no charset); `bigint` is written as its digits. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -123,7 +123,7 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 
 /** The answer of any thrown value: envelopes for Horizon errors, FastAPI's bare shape for a `DetailError`, 500 otherwise. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof HorizonError) {
+  if (error instanceof EnvelopeError) {
     const body = { error: { code: error.code, message: error.message, details: error.details } }
     return jsonResponse(body, error.status, error.headers)
   }
