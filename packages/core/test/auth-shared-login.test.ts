@@ -1,9 +1,9 @@
 /** One login shared by concurrent calls: one caller's abort is that caller's alone. */
 import { afterEach, describe, expect, it } from 'vitest'
 import { AbortError, HorizonClient, LoginPassword } from '../src/index.js'
-import { localOnly, useTarget } from './server.js'
+import { isRemote, useTarget } from './server.js'
 
-describe.skipIf(localOnly)('a shared login and aborting callers', () => {
+describe.skipIf(isRemote)('a shared login and aborting callers', () => {
   const t = useTarget()
   afterEach(() => t.server!.setLatency(0))
   const logins = () => t.server!.requests.filter((r) => r.path === '/v1/auth/token').length

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { AuthorizationError, HorizonClient, LoginPassword } from '../src/index.js'
-import { localOnly, useTarget } from './server.js'
+import { isRemote, useTarget } from './server.js'
 
 const tokenRequests = (t: ReturnType<typeof useTarget>) =>
   t.server!.requests.filter((r) => r.path === '/v1/auth/token').length
 
-describe.skipIf(localOnly)('LoginPassword against the dev server', () => {
+describe.skipIf(isRemote)('LoginPassword against the dev server', () => {
   const t = useTarget({ tokenTtlSeconds: 2 })
 
   it('100 parallel calls without a token cause exactly one login', async () => {

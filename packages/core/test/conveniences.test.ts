@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EntityAlreadyExistsError, EntityNotFoundError, type RequestInfo } from '../src/index.js'
-import { localOnly, uniq, useTarget } from './server.js'
+import { isRemote, uniq, useTarget } from './server.js'
 
 describe('beyond the Python client', () => {
   const t = useTarget()
@@ -45,12 +45,12 @@ describe('beyond the Python client', () => {
       },
     })
     await c.whoami()
-    if (!localOnly) t.server!.faults.add({ path: '/v1/users/me', kind: 'status', status: 503 })
+    if (!isRemote) t.server!.faults.add({ path: '/v1/users/me', kind: 'status', status: 503 })
     await c.whoami()
     await c.getHwm(987654321).catch(() => {})
     expect(events).toContain('request POST /v1/auth/token #1')
     expect(events).toContain('error EntityNotFoundError')
-    if (!localOnly) expect(events).toEqual(expect.arrayContaining(['response 503', 'retry 503']))
+    if (!isRemote) expect(events).toEqual(expect.arrayContaining(['response 503', 'retry 503']))
   })
 
   it('an injected fetch is used for every request', async () => {

@@ -14,7 +14,7 @@ import {
   ServiceUnavailableError,
   UnexpectedResponseError,
 } from '../src/index.js'
-import { localOnly, uniq, useTarget } from './server.js'
+import { isRemote, uniq, useTarget } from './server.js'
 
 const caught = async (p: Promise<unknown>) =>
   p.then(
@@ -91,7 +91,7 @@ describe('typed errors from a real server', () => {
     ])
   })
 
-  it.skipIf(localOnly)('503 ServiceUnavailableError and 500 InternalServerError', async () => {
+  it.skipIf(isRemote)('503 ServiceUnavailableError and 500 InternalServerError', async () => {
     const c = t.client()
     await c.whoami()
     t.server!.faults.add({ path: '/v1/users/me', kind: 'status', status: 503 })
@@ -108,7 +108,7 @@ describe('typed errors from a real server', () => {
     expect(e404).toMatchObject({ status: 404, excerpt: '{"detail":"Not Found"}' })
     const e405 = (await caught(c.transport.send({ method: 'PUT', path: '/v1/hwm/1' }))) as UnexpectedResponseError
     expect(e405).toMatchObject({ status: 405, excerpt: '{"detail":"Method Not Allowed"}' })
-    if (localOnly) return
+    if (isRemote) return
     t.server!.faults.add({ path: '/v1/users/me', kind: 'html', status: 502 })
     const html = (await caught(c.whoami())) as UnexpectedResponseError
     expect(html).toBeInstanceOf(UnexpectedResponseError)

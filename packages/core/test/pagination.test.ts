@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { HorizonClient } from '../src/index.js'
-import { localOnly, uniq, useTarget } from './server.js'
+import { isRemote, uniq, useTarget } from './server.js'
 
 describe('iterate helpers', () => {
   const t = useTarget()
@@ -29,7 +29,7 @@ describe('iterate helpers', () => {
     t.server?.clearRequests()
     const all = await collect(c.iterateHwm({ namespace_id: nsId, page_size: 3 }, { concurrency: 4 }))
     expect(all.map((h) => h.name)).toEqual(names)
-    if (!localOnly) expect(t.server!.requests.filter((r) => r.path === '/v1/hwm/')).toHaveLength(8)
+    if (!isRemote) expect(t.server!.requests.filter((r) => r.path === '/v1/hwm/')).toHaveLength(8)
   })
 
   it('maxPages stops early', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { NetworkError, ServiceUnavailableError, UnexpectedResponseError } from '../src/index.js'
-import { localOnly, uniq, useTarget } from './server.js'
+import { isRemote, uniq, useTarget } from './server.js'
 
 // The retry rules against the dev server's injected faults: what is resent, what never is.
-describe.skipIf(localOnly)('retries against injected faults', () => {
+describe.skipIf(isRemote)('retries against injected faults', () => {
   const t = useTarget()
   const client = () => t.client('alice', { retry: { total: 3, backoffFactor: 0.01 } })
   const sent = (path: string, method: string) =>

@@ -1,11 +1,10 @@
 import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
 import { afterAll, beforeAll } from 'vitest'
+import { isRemote, remoteUrl } from '../../../tests/support/target.js'
 import { HorizonClient, type HorizonClientOptions, LoginPassword } from '../src/index.js'
 
-/** Set HORIZON_URL to run the integration suite against a real Horizon instead of the dev server. */
-export const remoteUrl = process.env.HORIZON_URL?.replace(/\/+$/, '')
-/** Tests that need the dev server's fault injection or request log skip against a real Horizon. */
-export const localOnly = Boolean(remoteUrl)
+// Tests that need the dev server's fault injection or request log skip when `isRemote`.
+export { isRemote, remoteUrl }
 
 export interface Target {
   url: string

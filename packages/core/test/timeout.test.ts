@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AbortError, HorizonClient, TimeoutError } from '../src/index.js'
-import { localOnly, useTarget } from './server.js'
+import { isRemote, useTarget } from './server.js'
 
-describe.skipIf(localOnly)('timeouts and aborts', () => {
+describe.skipIf(isRemote)('timeouts and aborts', () => {
   const t = useTarget()
 
   it('connectionTimeout bounds the wait for headers on a hanging route', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { HORIZON_VERSION, HorizonClient } from '../src/index.js'
-import { localOnly, useTarget } from './server.js'
+import { isRemote, useTarget } from './server.js'
 
-describe.skipIf(localOnly)('server version check', () => {
+describe.skipIf(isRemote)('server version check', () => {
   const newer = useTarget({ version: '1.2.0' })
   const same = useTarget({ version: HORIZON_VERSION })
 

@@ -2,12 +2,9 @@
  * The server under test. By default a fresh `@horizon-ts/server` on a random loopback port; with
  * `HORIZON_URL` set, that server instead (a real Horizon is the reference the suite must match).
  */
-const remoteUrl = process.env.HORIZON_URL?.replace(/\/+$/, '')
+import { adminUser, isRemote, remoteUrl } from '../../../../tests/support/target.js'
 
-/** True when the suite runs against `HORIZON_URL` (known at collection time, for `it.skipIf`). */
-export const isRemote = Boolean(remoteUrl)
-/** The superadmin to log in as, if any: locally `admin`, remotely `HORIZON_ADMIN_USER`. */
-export const adminUser: string | undefined = remoteUrl ? process.env.HORIZON_ADMIN_USER || undefined : 'admin'
+export { adminUser, isRemote }
 export const noAdmin = !adminUser
 
 export interface Target {
