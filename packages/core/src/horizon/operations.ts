@@ -42,7 +42,7 @@ export interface Operation<A extends unknown[] = unknown[], R = unknown> {
   path: string
   parts: (...args: A) => RequestParts
   /** constraint-table models that check the path, query and body */
-  checks: { path?: ModelName; query?: ModelName; body?: ModelName }
+  checks: { path?: ModelName; query?: ModelName; body?: ModelName; form?: ModelName }
   /** false for the routes that need no token */
   auth?: false
   /** the answer carries credentials: redacted from errors and hooks */
@@ -79,7 +79,7 @@ export const operations = {
     'POST',
     '/v1/auth/token',
     (username, password) => ({ form: { grant_type: 'password', username, password } }),
-    {},
+    { form: 'LoginForm' },
     false,
     true,
   ),

@@ -4,7 +4,7 @@ import { type ModelName, validate } from './constraints.js'
 import { requestValidationError } from './errors.js'
 import { type OperationArgs, type OperationName, operations } from './operations.js'
 
-const PARTS = ['path', 'query', 'body'] as const
+const PARTS = ['path', 'query', 'body', 'form'] as const
 /** Path templates split once: `/v1/hwm/{hwm_id}` → `['/v1/hwm/', 'hwm_id', '']` (odd items are keys). */
 const templates = new Map<string, string[]>()
 
