@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkResponse } from '../src/entries/schemas.js'
+import { checkResponse, responses } from '../src/entries/schemas.js'
+import { operations } from '../src/horizon/operations.js'
 import { HorizonClient, ResponseValidationError } from '../src/index.js'
 import { json, scriptedFetch } from './support.js'
 
@@ -55,5 +56,31 @@ describe('validateResponses', () => {
     expect(checkResponse('whoami', { id: 1, username: 'u' })).toEqual([])
     expect(checkResponse('whoami', { id: 1, username: 'u', is_admin: true })).toEqual([])
     expect(checkResponse('deleteHwm', undefined)).toEqual([])
+  })
+})
+
+describe('responses: the success answer of every route, by method and path (generated)', () => {
+  it('names the schema or the 204 of a route', () => {
+    expect(responses['GET /v1/hwm/{hwm_id}']).toEqual({ status: 200, schema: { $ref: 'HWMResponseV1' } })
+    expect(responses['POST /v1/hwm/']).toEqual({ status: 201, schema: { $ref: 'HWMResponseV1' } })
+    expect(responses['DELETE /v1/hwm/{hwm_id}']).toEqual({ status: 204 })
+  })
+
+  it('has the route of every operation row, so checkResponse finds each schema by the row', () => {
+    for (const [name, row] of Object.entries(operations))
+      expect(responses[`${row.method} ${row.path}`], `${name}: ${row.method} ${row.path}`).toBeDefined()
+  })
+
+  it('a row whose route the document does not have is a loud unknown_operation, not a pass', () => {
+    const rows = operations as unknown as Record<string, unknown>
+    rows.getHwmStats = { ...operations.getHwm, path: '/v1/hwm/{hwm_id}/stats' }
+    try {
+      expect(checkResponse('getHwmStats', {}).map((i) => [i.code, i.context])).toEqual([
+        ['unknown_operation', { operation: 'getHwmStats' }],
+      ])
+    } finally {
+      delete rows.getHwmStats
+    }
+    expect(checkResponse('toString', {})[0]?.code).toBe('unknown_operation')
   })
 })

@@ -1,9 +1,12 @@
 /**
  * Checks answers against the OpenAPI document's schemas (`validateResponses: true`). Loaded on
- * demand, so clients that do not validate do not carry the schemas.
+ * demand, so clients that do not validate do not carry the schemas. Which schema an operation
+ * answers is read from the document by the row's method and path (`responses`, generated): no
+ * list here to keep in step with the operation table.
  */
 import type { ValidationIssue } from './constraints.js'
-import { schemas as generated } from './generated/response-schemas.js'
+import { schemas as generated, responses, type ResponseSchema as Schema } from './generated/response-schemas.js'
+import { operations } from './operations.js'
 
 /**
  * Every response schema of Horizon's OpenAPI document, by name, as JSON Schema objects
@@ -12,16 +15,13 @@ import { schemas as generated } from './generated/response-schemas.js'
  */
 export const schemas: Record<string, unknown> = generated
 
-interface Schema {
-  type?: string
-  required?: string[]
-  properties?: Record<string, Schema>
-  items?: Schema
-  anyOf?: Schema[]
-  enum?: unknown[]
-  const?: unknown
-  $ref?: string
-}
+export type { ResponseSchema, RouteAnswer } from './generated/response-schemas.js'
+/**
+ * The success answer of every route of the OpenAPI document, by `METHOD path` (generated): its
+ * status and the schema of its content, none for a 204.
+ * @example `responses['GET /v1/hwm/{hwm_id}'] // { status: 200, schema: { $ref: 'HWMResponseV1' } }`
+ */
+export { responses }
 
 // A bigint is an integer the exact parser kept: it satisfies an integer (or number) schema.
 const typeOf = (x: unknown) =>
@@ -29,7 +29,7 @@ const typeOf = (x: unknown) =>
 
 function check(schema: Schema, x: unknown, at: Array<string | number>, out: ValidationIssue[]): void {
   if (schema.$ref) {
-    check(schemas[schema.$ref] as Schema, x, at, out)
+    check(generated[schema.$ref]!, x, at, out)
     return
   }
   const fail = (code: string, message: string) => out.push({ location: at, message, code, context: {}, input: x })
@@ -61,48 +61,31 @@ function check(schema: Schema, x: unknown, at: Array<string | number>, out: Vali
   }
 }
 
-/** The OpenAPI schema each operation answers with (operations answering 204 have none). */
-export const responseSchemas: Record<string, string> = {
-  ping: 'PingResponse',
-  login: 'AuthTokenResponseV1',
-  whoami: 'UserResponseV1',
-  paginateNamespaces: 'PageResponseV1_NamespaceResponseV1_',
-  getNamespace: 'NamespaceResponseV1',
-  createNamespace: 'NamespaceResponseV1',
-  updateNamespace: 'NamespaceResponseV1',
-  paginateNamespaceHistory: 'PageResponseV1_NamespaceHistoryResponseV1_',
-  paginateHwm: 'PageResponseV1_HWMResponseV1_',
-  getHwm: 'HWMResponseV1',
-  createHwm: 'HWMResponseV1',
-  updateHwm: 'HWMResponseV1',
-  bulkCopyHwm: 'HWMListResponseV1',
-  getNamespacePermissions: 'PermissionsResponseV1',
-  updateNamespacePermissions: 'PermissionsResponseV1',
-  paginateHwmHistory: 'PageResponseV1_HWMHistoryResponseV1_',
-}
-
-/** The operations that answer 204: nothing to check. */
-const NO_CONTENT = new Set(['deleteNamespace', 'deleteHwm', 'bulkDeleteHwm'])
+const rows = operations as Record<string, { method: string; path: string }>
 
 /**
- * Issues of an operation's answer against its OpenAPI schema; `[]` when it matches (or when
- * the operation answers nothing); an `unknown_operation` issue for a name that is no operation. Pass it as `validateResponses` to have the schemas bundled.
+ * Issues of an operation's answer against the schema its route answers with in the OpenAPI
+ * document; `[]` when it matches (or when the route answers nothing, 204); an `unknown_operation`
+ * issue for a name that is no operation, or whose route the document does not have. Pass it as
+ * `validateResponses` to have the schemas bundled.
  * @example `checkResponse('getHwm', await client.getHwm(5)) // []`
  */
 export function checkResponse(operation: string, data: unknown): ValidationIssue[] {
-  const schemaName = responseSchemas[operation]
-  const out: ValidationIssue[] = []
-  if (!schemaName) {
-    if (NO_CONTENT.has(operation)) return out
-    // A name it does not know is a mistake (a new row without its schema), not an answer that matches.
+  const row = Object.hasOwn(rows, operation) ? rows[operation] : undefined
+  const answer = row && responses[`${row.method} ${row.path}`]
+  if (!answer) {
+    // A name it does not know is a mistake (a row off the document), not an answer that matches.
     const message = `Unknown operation ${operation}: no response schema`
     return [{ location: ['response'], message, code: 'unknown_operation', context: { operation }, input: data }]
   }
-  // whoami answers UserResponseV1WithAdmin for a superadmin, UserResponseV1 otherwise
-  const names = schemaName === 'UserResponseV1' ? ['UserResponseV1WithAdmin', 'UserResponseV1'] : [schemaName]
-  for (const name of names) {
+  const out: ValidationIssue[] = []
+  if (!answer.schema) return out
+  // One of several schemas (whoami: UserResponseV1WithAdmin for a superadmin, UserResponseV1
+  // otherwise): the issues of the last when none matches, more telling than "matches none".
+  const alternatives = answer.schema.anyOf ?? [answer.schema]
+  for (const schema of alternatives) {
     out.length = 0
-    check({ $ref: name }, data, ['response'], out)
+    check(schema, data, ['response'], out)
     if (!out.length) break
   }
   return out
