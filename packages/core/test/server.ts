@@ -1,7 +1,9 @@
-import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
+/** The core suites' target: `startTarget` of tests/support/target.ts, started and closed around each file. */
+import type { HorizonServer, HorizonServerOptions } from '@horizon-ts/server'
 import { afterAll, beforeAll } from 'vitest'
-import { isRemote, remoteUrl } from '../../../tests/support/target.js'
-import { HorizonClient, type HorizonClientOptions, LoginPassword } from '../src/index.js'
+import { testClient } from '../../../tests/support/client.js'
+import { isRemote, remoteUrl, type Target as Started, startTarget } from '../../../tests/support/target.js'
+import type { HorizonClient, HorizonClientOptions } from '../src/index.js'
 
 // Tests that need the dev server's fault injection or request log skip when `isRemote`.
 export { isRemote, remoteUrl }
@@ -10,7 +12,7 @@ export interface Target {
   url: string
   /** the dev server, when the suite runs against it */
   server?: HorizonServer
-  /** a client logged in as `user` (a fresh login each time), responses validated */
+  /** a client logged in as `user` (a fresh login each time), responses validated, no retries */
   client(user?: string, options?: Partial<HorizonClientOptions>): HorizonClient
 }
 
@@ -19,29 +21,20 @@ let seq = 0
 export const uniq = (prefix: string) => `${prefix}_${Date.now().toString(36)}_${(seq++).toString(36)}`
 
 /** Starts the dev server for the file (or points at HORIZON_URL) and closes it afterwards. */
-export function useTarget(options: Parameters<typeof startHorizonServer>[0] = {}): Target {
-  const target = {
+export function useTarget(options: HorizonServerOptions = {}): Target {
+  let started: Started | undefined
+  const target: Target = {
     url: '',
     server: undefined,
-    client: (user = 'alice', extra = {}) =>
-      new HorizonClient({
-        baseUrl: target.url,
-        auth: new LoginPassword({ login: user, password: 'pw' }),
-        validateResponses: true,
-        retry: { total: 0 },
-        ...extra,
-      }),
-  } as Target
+    client: (user = 'alice', extra = {}) => testClient(target.url, user, extra),
+  }
   beforeAll(async () => {
-    if (remoteUrl) {
-      target.url = remoteUrl
-      return
-    }
-    target.server = await startHorizonServer({ port: 0, seed: 'empty', superadmins: ['admin'], ...options })
-    target.url = target.server.url
+    started = await startTarget(options)
+    target.url = started.url
+    target.server = started.server
   })
   afterAll(async () => {
-    await target.server?.close()
+    await started?.close()
   })
   return target
 }
