@@ -1,25 +1,28 @@
 /** Shared by the React tests: a real server, clients on it, a provider tree, request counting. */
-import { HorizonClient, type HorizonClientOptions, LoginPassword } from '@horizon-ts/core'
+import type { HorizonClient, HorizonClientOptions } from '@horizon-ts/core'
 import { checkResponse } from '@horizon-ts/core/schemas'
 import { HorizonProvider } from '@horizon-ts/react'
-import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
+import type { HorizonServer, HorizonServerOptions } from '@horizon-ts/server'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactNode } from 'react'
+import { testClient } from '../../../tests/support/client.js'
+import { startTarget } from '../../../tests/support/target.js'
 
-export async function startServer(options: Parameters<typeof startHorizonServer>[0] = {}): Promise<HorizonServer> {
-  return startHorizonServer({ port: 0, seed: 'empty', superadmins: ['admin'], ...options })
+/**
+ * Always a local dev server (the hooks' tests read its request log and inject faults): `startTarget`
+ * of tests/support/target.ts in `local` mode, its defaults (seed `empty`, `admin` a superadmin) under `options`.
+ */
+export async function startServer(options: HorizonServerOptions = {}): Promise<HorizonServer> {
+  return (await startTarget({ mode: 'local', ...options })).server!
 }
 
-/** A client logged in (lazily) as `login`; retries off so that request counts are exact. */
+/**
+ * A client logged in (lazily) as `login`, with the suites' password and no retries (request counts
+ * are exact); the schemas bundled (`checkResponse`) rather than loaded.
+ */
 export function clientFor(server: HorizonServer, login = 'admin', options: Partial<HorizonClientOptions> = {}) {
-  return new HorizonClient({
-    baseUrl: server.url,
-    auth: new LoginPassword({ login, password: 'secret' }),
-    retry: false,
-    validateResponses: checkResponse,
-    ...options,
-  })
+  return testClient(server.url, login, { validateResponses: checkResponse, ...options })
 }
 
 export const newQueryClient = () => new QueryClient()
