@@ -9,6 +9,7 @@
  */
 
 export { AccessToken, LoginPassword } from './horizon/auth.js'
+export type { Change, Known, Preview, Subject } from './horizon/changes.js'
 export type {
   CreateOptions,
   DeleteOptions,
@@ -38,7 +39,18 @@ export {
   UnexpectedResponseError,
 } from './horizon/errors.js'
 export { HORIZON_VERSION } from './horizon/generated/version.js'
-export type { Operation, OperationArgs, OperationName, OperationResult, Operations } from './horizon/operations.js'
+export type {
+  Operation,
+  OperationArgs,
+  OperationName,
+  OperationResult,
+  Operations,
+  ReadInfo,
+  ReadName,
+  RequestParts,
+  WriteInfo,
+  WriteName,
+} from './horizon/operations.js'
 export { operations } from './horizon/operations.js'
 export type { IterateOptions } from './horizon/pagination.js'
 export type * from './horizon/types.js'

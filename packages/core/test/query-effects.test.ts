@@ -25,31 +25,39 @@ const hwm = {
 const none = () => undefined
 
 describe('the table', () => {
-  it('update HWM: writes the answer; the lists of its namespace; its history', () => {
+  it('update HWM: writes the answer; the lists of its namespace; every other read about it', () => {
     expect(invalidation.updateHwm({ keys, args: [5, { value: 1 }], result: hwm, cached: none })).toEqual([
       write(keys.hwm(5), hwm),
       invalidate(keys.hwmLists(2)),
-      invalidate(keys.hwmHistoryOf(5)),
+      invalidate(keys.about('hwm', 5)),
     ])
   })
 
   it('delete HWM reads the namespace from the cached detail, else invalidates every HWM list', () => {
     const cached = <T>() => hwm as T
-    expect(invalidation.deleteHwm({ keys, args: [5], result: undefined, cached })[1]).toEqual(
+    const last = (effects: Effect[]) => effects[effects.length - 1]
+    expect(last(invalidation.deleteHwm({ keys, args: [5], result: undefined, cached }))).toEqual(
       invalidate(keys.hwmLists(2)),
     )
-    expect(invalidation.deleteHwm({ keys, args: [5], result: undefined, cached: none })[1]).toEqual(
+    expect(last(invalidation.deleteHwm({ keys, args: [5], result: undefined, cached: none }))).toEqual(
       invalidate(keys.hwmLists()),
     )
   })
 
-  it('bulk delete removes each HWM and its history', () => {
+  it('delete HWM drops its detail and keeps its history, which gains a "Deleted" row', () => {
+    expect(invalidation.deleteHwm({ keys, args: [5], result: undefined, cached: none })).toContainEqual(
+      remove(keys.hwm(5)),
+    )
+    expect(invalidation.deleteHwm({ keys, args: [5], result: undefined, cached: none })).not.toContainEqual(
+      remove(keys.about('hwm', 5)),
+    )
+  })
+
+  it('bulk delete removes everything about each HWM', () => {
     expect(invalidation.bulkDeleteHwm({ keys, args: [2, [5, 6]], result: undefined, cached: none })).toEqual([
       invalidate(keys.hwmLists(2)),
-      remove(keys.hwm(5)),
-      remove(keys.hwmHistoryOf(5)),
-      remove(keys.hwm(6)),
-      remove(keys.hwmHistoryOf(6)),
+      remove(keys.about('hwm', 5)),
+      remove(keys.about('hwm', 6)),
     ])
   })
 
@@ -89,6 +97,28 @@ describe('applyEffects', () => {
     expect(fetched).toBe(2) // refetched before applyEffects resolved
     expect(queryClient.getQueryState(keys.hwmPage({ namespace_id: 3 }))?.isInvalidated).toBe(false)
     unsubscribe()
+  })
+
+  it('an invalidation spares what the same effects wrote: the answer is not fetched again', async () => {
+    const queryClient = new QueryClient()
+    let detail = 0
+    let history = 0
+    const observe = (queryKey: readonly unknown[], queryFn: () => Promise<unknown>) =>
+      new QueryObserver(queryClient, { queryKey, queryFn }).subscribe(() => {})
+    const stop = [
+      observe(keys.hwm(5), async () => {
+        detail++
+        return hwm
+      }),
+      observe(keys.hwmHistory({ hwm_id: 5 }), async () => ++history),
+    ]
+    await new Promise((r) => setTimeout(r, 10))
+    await applyEffects(
+      queryClient,
+      invalidation.updateHwm({ keys, args: [5, { value: 1 }], result: hwm, cached: none }),
+    )
+    expect({ detail, history }).toEqual({ detail: 1, history: 2 })
+    for (const s of stop) s()
   })
 
   it('a write lands after a fetch of the old value still in flight', async () => {

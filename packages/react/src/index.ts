@@ -16,43 +16,8 @@ export type { LoginVariables } from './auth.js'
 export { useLogin, useLogout } from './auth.js'
 export type { HorizonProviderProps } from './context.js'
 export { HorizonProvider, useHorizonClient } from './context.js'
-export {
-  useBulkCopyHwm,
-  useBulkDeleteHwm,
-  useCreateHwm,
-  useCreateNamespace,
-  useDeleteHwm,
-  useDeleteNamespace,
-  useUpdateHwm,
-  useUpdateNamespace,
-  useUpdateNamespacePermissions,
-} from './mutations.js'
-export {
-  useHwm,
-  useHwmHistory,
-  useHwmHistoryInfinite,
-  useHwmInfinite,
-  useHwmPage,
-  useNamespace,
-  useNamespaceHistory,
-  useNamespaceHistoryInfinite,
-  useNamespacePermissions,
-  useNamespaces,
-  useNamespacesInfinite,
-  usePing,
-  useWhoami,
-} from './queries.js'
-export {
-  useSuspenseHwm,
-  useSuspenseHwmHistory,
-  useSuspenseHwmPage,
-  useSuspenseNamespace,
-  useSuspenseNamespaceHistory,
-  useSuspenseNamespacePermissions,
-  useSuspenseNamespaces,
-  useSuspensePing,
-  useSuspenseWhoami,
-} from './suspense.js'
+export * from './mutations.js'
+export * from './queries.js'
 export type {
   HorizonUseInfiniteQueryOptions,
   HorizonUseMutationOptions,

@@ -34,6 +34,8 @@ export type {
   QueryName,
 } from '../query/queries.js'
 export { HORIZON_STALE_TIME, horizonQueries } from '../query/queries.js'
+export type { HorizonReads } from '../query/reads.js'
+export { horizonReads } from '../query/reads.js'
 export type { HorizonScope, ScopeSource } from '../query/scope.js'
 export { horizonScope } from '../query/scope.js'
 export { deserializeState, serializeState } from '../query/ssr.js'

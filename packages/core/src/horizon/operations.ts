@@ -1,9 +1,11 @@
 /**
  * The one declaration of Horizon's 19 operations: method, path, how the arguments map onto
- * path/query/body, which constraints check them. The client
- * methods, dry runs, query options and hooks are all derived from these rows (the schema of each
- * answer sits beside the schemas, in `response-check.ts`, out of the main bundle).
+ * path/query/body, which constraints check them, what a read is about and what a write changes.
+ * The client methods, dry runs, query keys, query and mutation options, cache effects, React
+ * hooks and the dev server's routes are all derived from these rows. The schema of each answer
+ * is looked up by method and path in the generated OpenAPI data, out of the main bundle.
  */
+import { answers, type Change, changed, gone, type Known, type Preview, type Subject } from './changes.js'
 import type { ModelName } from './constraints.js'
 import type {
   AuthTokenResponseV1,
@@ -36,33 +38,59 @@ export interface RequestParts {
   form?: Record<string, string>
 }
 
-/** One operation. `A` are its arguments, `R` its answer (`void` for 204). */
-export interface Operation<A extends unknown[] = unknown[], R = unknown> {
+/** What a read is, for the query layer: its factory names and what its answer is about. */
+export interface ReadInfo<A extends unknown[] = never> {
+  /** the `horizonQueries` factory (and React hook, `use` + its name) that calls it */
+  query: string
+  /** the infinite-list factory of a paginated read */
+  pages?: string
+  /** what its answer is about (entity first); none for server-wide reads such as ping */
+  subject?(...args: A): Subject
+}
+
+/** What a write does: the reads its answer replaces, changes or ends. */
+export interface WriteInfo<A extends unknown[] = never, R = never> {
+  /** the consequences of a successful call, in the order they apply */
+  changes(call: { args: A; result: R; known: Known }): Change[]
+  /** the answer to show before the server's, for `{ optimistic: true }` */
+  preview?(args: A): Preview<R>
+}
+
+/** One row of the table, as written. */
+interface Row<A extends unknown[], R> {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   path: string
-  parts: (...args: A) => RequestParts
-  /** constraint-table models that check the path, query and body */
+  parts(...args: A): RequestParts
+  /** constraint-table models that check the path, query, body and form */
   checks: { path?: ModelName; query?: ModelName; body?: ModelName; form?: ModelName }
   /** false for the routes that need no token */
   auth?: false
   /** the answer carries credentials: redacted from errors and hooks */
   credentials?: true
+  read?: ReadInfo<A>
+  write?: WriteInfo<A, R>
+}
+
+/** One operation. `A` are its arguments, `R` its answer (`void` for 204). */
+export interface Operation<A extends unknown[] = never, R = unknown> extends Row<A, R> {
+  /** phantom: the arguments, with their names */
+  readonly _args?: A
   /** phantom: the answer's type */
   readonly _result?: R
 }
 
-const op = <A extends unknown[], R>(
-  method: Operation['method'],
-  path: string,
-  parts: (...args: A) => RequestParts,
-  checks: Operation['checks'] = {},
-  auth?: false,
-  credentials?: true,
-): Operation<A, R> => ({ method, path, parts, checks, auth, credentials })
+// Curried so that the arguments and answer are given while the rest (the factory names) is
+// inferred as literals, which the query layer maps into its factory and hook names.
+const op =
+  <A extends unknown[], R>() =>
+  <const X extends Row<A, R>>(row: X): Operation<A, R> & X =>
+    row
 
 const ns = (namespace_id: number) => ({ namespace_id })
 const nsPath = { path: 'NamespacePath' } as const
 const hwmPath = { path: 'HwmPath' } as const
+const none = () => ({})
+const query = <Q extends object>(q?: Q) => ({ query: { ...q } })
 
 /** The operation table: one row per Horizon operation, named as the client method that calls it. */
 export const operations = {
@@ -70,168 +98,251 @@ export const operations = {
    * `GET /monitoring/ping`: is the server up.
    * @example `const { status } = await client.ping() // 'ok'`
    */
-  ping: op<[], PingResponse>('GET', '/monitoring/ping', () => ({}), {}, false),
+  ping: op<[], PingResponse>()({
+    method: 'GET',
+    path: '/monitoring/ping',
+    parts: none,
+    checks: {},
+    auth: false,
+    read: { query: 'ping' },
+  }),
   /**
    * `POST /v1/auth/token`: OAuth2 password grant. Used by `LoginPassword`; rarely called directly.
    * @example `const { access_token } = await client.login('me', 'secret')`
    */
-  login: op<[username: string, password: string], AuthTokenResponseV1>(
-    'POST',
-    '/v1/auth/token',
-    (username, password) => ({ form: { grant_type: 'password', username, password } }),
-    { form: 'LoginForm' },
-    false,
-    true,
-  ),
+  login: op<[username: string, password: string], AuthTokenResponseV1>()({
+    method: 'POST',
+    path: '/v1/auth/token',
+    parts: (username, password) => ({ form: { grant_type: 'password', username, password } }),
+    checks: { form: 'LoginForm' },
+    auth: false,
+    credentials: true,
+  }),
   /**
    * `GET /v1/users/me`: the current user; `is_admin` only for a superadmin.
    * @example `const me = await client.whoami()`
    */
-  whoami: op<[], WhoamiResponseV1>('GET', '/v1/users/me', () => ({}), {}),
+  whoami: op<[], WhoamiResponseV1>()({
+    method: 'GET',
+    path: '/v1/users/me',
+    parts: none,
+    checks: {},
+    read: { query: 'whoami' },
+  }),
   /**
    * `GET /v1/namespaces/`: a page of namespaces, by name; filter `name` is exact.
    * @example `const page = await client.paginateNamespaces({ name: 'etl' })`
    */
-  paginateNamespaces: op<[query?: NamespacePaginateQueryV1], PageResponseV1<NamespaceResponseV1>>(
-    'GET',
-    '/v1/namespaces/',
-    (query) => ({ query: { ...query } }),
-    { query: 'PaginateNamespacesQuery' },
-  ),
+  paginateNamespaces: op<[query?: NamespacePaginateQueryV1], PageResponseV1<NamespaceResponseV1>>()({
+    method: 'GET',
+    path: '/v1/namespaces/',
+    parts: query,
+    checks: { query: 'PaginateNamespacesQuery' },
+    read: { query: 'namespaces', pages: 'namespacesInfinite', subject: () => ['namespaces'] },
+  }),
   /**
    * `GET /v1/namespaces/{id}`.
    * @example `const ns = await client.getNamespace(1)`
    */
-  getNamespace: op<[namespaceId: number], NamespaceResponseV1>(
-    'GET',
-    '/v1/namespaces/{namespace_id}',
-    (id) => ({ path: ns(id) }),
-    nsPath,
-  ),
+  getNamespace: op<[namespaceId: number], NamespaceResponseV1>()({
+    method: 'GET',
+    path: '/v1/namespaces/{namespace_id}',
+    parts: (id) => ({ path: ns(id) }),
+    checks: nsPath,
+    read: { query: 'namespace', subject: (id) => ['namespace', id] },
+  }),
   /**
    * `POST /v1/namespaces/`: the creator becomes its owner.
    * @example `const ns = await client.createNamespace({ name: 'etl' }, { ifNotExists: true })`
    */
-  createNamespace: op<[data: NamespaceCreateRequestV1], NamespaceResponseV1>(
-    'POST',
-    '/v1/namespaces/',
-    (body) => ({ body }),
-    { body: 'NamespaceCreateRequestV1' },
-  ),
+  createNamespace: op<[data: NamespaceCreateRequestV1], NamespaceResponseV1>()({
+    method: 'POST',
+    path: '/v1/namespaces/',
+    parts: (body) => ({ body }),
+    checks: { body: 'NamespaceCreateRequestV1' },
+    write: { changes: ({ result }) => [answers('getNamespace', result.id), changed('namespaces')] },
+  }),
   /**
    * `PATCH /v1/namespaces/{id}`: rename or describe (OWNER).
    * @example `await client.updateNamespace(1, { description: 'nightly jobs' })`
    */
-  updateNamespace: op<[namespaceId: number, data: NamespaceUpdateRequestV1], NamespaceResponseV1>(
-    'PATCH',
-    '/v1/namespaces/{namespace_id}',
-    (id, body) => ({ path: ns(id), body }),
-    { ...nsPath, body: 'NamespaceUpdateRequestV1' },
-  ),
+  updateNamespace: op<[namespaceId: number, data: NamespaceUpdateRequestV1], NamespaceResponseV1>()({
+    method: 'PATCH',
+    path: '/v1/namespaces/{namespace_id}',
+    parts: (id, body) => ({ path: ns(id), body }),
+    checks: { ...nsPath, body: 'NamespaceUpdateRequestV1' },
+    write: {
+      changes: ({ args: [id] }) => [
+        answers('getNamespace', id),
+        changed('namespaces'),
+        changed('namespace', id, 'history'),
+      ],
+    },
+  }),
   /**
    * `DELETE /v1/namespaces/{id}` (OWNER); refused with 400 while it has HWMs.
    * @example `await client.deleteNamespace(1, { ifExists: true })`
    */
-  deleteNamespace: op<[namespaceId: number], void>(
-    'DELETE',
-    '/v1/namespaces/{namespace_id}',
-    (id) => ({ path: ns(id) }),
-    nsPath,
-  ),
+  deleteNamespace: op<[namespaceId: number], void>()({
+    method: 'DELETE',
+    path: '/v1/namespaces/{namespace_id}',
+    parts: (id) => ({ path: ns(id) }),
+    checks: nsPath,
+    write: { changes: ({ args: [id] }) => [gone(['namespace', id]), changed('namespaces')] },
+  }),
   /**
    * `GET /v1/namespace-history/`: a namespace's changes, newest first.
    * @example `const page = await client.paginateNamespaceHistory({ namespace_id: 1 })`
    */
-  paginateNamespaceHistory: op<[query: NamespaceHistoryPaginateQueryV1], PageResponseV1<NamespaceHistoryResponseV1>>(
-    'GET',
-    '/v1/namespace-history/',
-    (query) => ({ query: { ...query } }),
-    { query: 'PaginateNamespaceHistoryQuery' },
-  ),
+  paginateNamespaceHistory: op<[query: NamespaceHistoryPaginateQueryV1], PageResponseV1<NamespaceHistoryResponseV1>>()({
+    method: 'GET',
+    path: '/v1/namespace-history/',
+    parts: query,
+    checks: { query: 'PaginateNamespaceHistoryQuery' },
+    read: {
+      query: 'namespaceHistory',
+      pages: 'namespaceHistoryInfinite',
+      subject: (q) => ['namespace', q.namespace_id, 'history'],
+    },
+  }),
   /**
    * `GET /v1/hwm/`: a page of a namespace's HWMs, by name; filter `name` is exact.
    * @example `const page = await client.paginateHwm({ namespace_id: 1, page_size: 50 })`
    */
-  paginateHwm: op<[query: HWMPaginateQueryV1], PageResponseV1<HWMResponseV1>>(
-    'GET',
-    '/v1/hwm/',
-    (query) => ({ query: { ...query } }),
-    { query: 'PaginateHwmQuery' },
-  ),
+  paginateHwm: op<[query: HWMPaginateQueryV1], PageResponseV1<HWMResponseV1>>()({
+    method: 'GET',
+    path: '/v1/hwm/',
+    parts: query,
+    checks: { query: 'PaginateHwmQuery' },
+    read: { query: 'hwmPage', pages: 'hwmInfinite', subject: (q) => ['hwms', q.namespace_id] },
+  }),
   /**
    * `GET /v1/hwm/{id}`.
    * @example `const hwm = await client.getHwm(5)`
    */
-  getHwm: op<[hwmId: number], HWMResponseV1>('GET', '/v1/hwm/{hwm_id}', (hwm_id) => ({ path: { hwm_id } }), hwmPath),
+  getHwm: op<[hwmId: number], HWMResponseV1>()({
+    method: 'GET',
+    path: '/v1/hwm/{hwm_id}',
+    parts: (hwm_id) => ({ path: { hwm_id } }),
+    checks: hwmPath,
+    read: { query: 'hwm', subject: (id) => ['hwm', id] },
+  }),
   /**
    * `POST /v1/hwm/` (DEVELOPER): names are unique per namespace.
    * @example `await client.createHwm({ namespace_id: 1, name: 'orders', type: 'column_int', value: 0 })`
    */
-  createHwm: op<[data: HWMCreateRequestV1], HWMResponseV1>('POST', '/v1/hwm/', (body) => ({ body }), {
-    body: 'HWMCreateRequestV1',
+  createHwm: op<[data: HWMCreateRequestV1], HWMResponseV1>()({
+    method: 'POST',
+    path: '/v1/hwm/',
+    parts: (body) => ({ body }),
+    checks: { body: 'HWMCreateRequestV1' },
+    write: { changes: ({ result }) => [answers('getHwm', result.id), changed('hwms', result.namespace_id)] },
   }),
   /**
    * `PATCH /v1/hwm/{id}` (DEVELOPER): any subset of the fields, at least one.
    * @example `await client.updateHwm(5, { value: 42 })`
    */
-  updateHwm: op<[hwmId: number, data: HWMUpdateRequestV1], HWMResponseV1>(
-    'PATCH',
-    '/v1/hwm/{hwm_id}',
-    (hwm_id, body) => ({ path: { hwm_id }, body }),
-    { ...hwmPath, body: 'HWMUpdateRequestV1' },
-  ),
+  updateHwm: op<[hwmId: number, data: HWMUpdateRequestV1], HWMResponseV1>()({
+    method: 'PATCH',
+    path: '/v1/hwm/{hwm_id}',
+    parts: (hwm_id, body) => ({ path: { hwm_id }, body }),
+    checks: { ...hwmPath, body: 'HWMUpdateRequestV1' },
+    write: {
+      // `changed('hwm', id)` spares the detail just written: it refetches the history only.
+      changes: ({ args: [id], result }) => [
+        answers('getHwm', id),
+        changed('hwms', result.namespace_id),
+        changed('hwm', id),
+      ],
+      preview: ([id, data]) => ({ read: 'getHwm', args: [id], update: (old) => old && { ...old, ...data } }),
+    },
+  }),
   /**
    * `DELETE /v1/hwm/{id}` (MAINTAINER).
    * @example `await client.deleteHwm(5, { ifExists: true })`
    */
-  deleteHwm: op<[hwmId: number], void>('DELETE', '/v1/hwm/{hwm_id}', (hwm_id) => ({ path: { hwm_id } }), hwmPath),
+  deleteHwm: op<[hwmId: number], void>()({
+    method: 'DELETE',
+    path: '/v1/hwm/{hwm_id}',
+    parts: (hwm_id) => ({ path: { hwm_id } }),
+    checks: hwmPath,
+    write: {
+      // The arguments do not name the namespace: the known detail does, else every HWM list is
+      // stale. The history stays (it gains a "Deleted" row).
+      changes: ({ args: [id], known }) => {
+        const namespace = known<HWMResponseV1>('getHwm', id)?.namespace_id
+        return [
+          gone(['hwm', id], 'getHwm'),
+          changed('hwm', id),
+          namespace === undefined ? changed('hwms') : changed('hwms', namespace),
+        ]
+      },
+    },
+  }),
   /**
    * `POST /v1/hwm/copy` (DEVELOPER on the target): ids outside the source are ignored.
    * @example `await client.bulkCopyHwm({ source_namespace_id: 1, target_namespace_id: 2, hwm_ids: [5], with_history: true })`
    */
-  bulkCopyHwm: op<[data: HWMBulkCopyRequestV1], HWMListResponseV1>('POST', '/v1/hwm/copy', (body) => ({ body }), {
-    body: 'HWMBulkCopyRequestV1',
+  bulkCopyHwm: op<[data: HWMBulkCopyRequestV1], HWMListResponseV1>()({
+    method: 'POST',
+    path: '/v1/hwm/copy',
+    parts: (body) => ({ body }),
+    checks: { body: 'HWMBulkCopyRequestV1' },
+    write: { changes: ({ args: [data] }) => [changed('hwms', data.target_namespace_id)] },
   }),
   /**
    * `DELETE /v1/hwm/` (MAINTAINER): ids outside the namespace are ignored.
    * @example `await client.bulkDeleteHwm(1, [5, 6])`
    */
-  bulkDeleteHwm: op<[namespaceId: number, hwmIds: number[]], void>(
-    'DELETE',
-    '/v1/hwm/',
-    (namespace_id, hwm_ids) => ({ body: { namespace_id, hwm_ids } }),
-    { body: 'HWMBulkDeleteRequestV1' },
-  ),
+  bulkDeleteHwm: op<[namespaceId: number, hwmIds: number[]], void>()({
+    method: 'DELETE',
+    path: '/v1/hwm/',
+    parts: (namespace_id, hwm_ids) => ({ body: { namespace_id, hwm_ids } }),
+    checks: { body: 'HWMBulkDeleteRequestV1' },
+    write: {
+      changes: ({ args: [namespace, ids] }) => [changed('hwms', namespace), ...ids.map((id) => gone(['hwm', id]))],
+    },
+  }),
   /**
    * `GET /v1/namespaces/{id}/permissions` (OWNER): owner first.
    * @example `const { permissions } = await client.getNamespacePermissions(1)`
    */
-  getNamespacePermissions: op<[namespaceId: number], PermissionsResponseV1>(
-    'GET',
-    '/v1/namespaces/{namespace_id}/permissions',
-    (id) => ({ path: ns(id) }),
-    nsPath,
-  ),
+  getNamespacePermissions: op<[namespaceId: number], PermissionsResponseV1>()({
+    method: 'GET',
+    path: '/v1/namespaces/{namespace_id}/permissions',
+    parts: (id) => ({ path: ns(id) }),
+    checks: nsPath,
+    read: { query: 'namespacePermissions', subject: (id) => ['namespace', id, 'permissions'] },
+  }),
   /**
    * `PATCH /v1/namespaces/{id}/permissions` (OWNER): `role: null` removes, `OWNER` transfers.
    * @example `await client.updateNamespacePermissions(1, { permissions: [{ username: 'bob', role: 'DEVELOPER' }] })`
    */
-  updateNamespacePermissions: op<[namespaceId: number, data: PermissionsUpdateRequestV1], PermissionsResponseV1>(
-    'PATCH',
-    '/v1/namespaces/{namespace_id}/permissions',
-    (id, body) => ({ path: ns(id), body }),
-    { ...nsPath, body: 'PermissionsUpdateRequestV1' },
-  ),
+  updateNamespacePermissions: op<[namespaceId: number, data: PermissionsUpdateRequestV1], PermissionsResponseV1>()({
+    method: 'PATCH',
+    path: '/v1/namespaces/{namespace_id}/permissions',
+    parts: (id, body) => ({ path: ns(id), body }),
+    checks: { ...nsPath, body: 'PermissionsUpdateRequestV1' },
+    write: {
+      // An ownership transfer changes the namespace's `owned_by`, hence its detail and lists.
+      changes: ({ args: [id] }) => [
+        answers('getNamespacePermissions', id),
+        changed('namespace', id),
+        changed('namespaces'),
+      ],
+    },
+  }),
   /**
    * `GET /v1/hwm-history/`: an HWM's changes, newest first.
    * @example `const page = await client.paginateHwmHistory({ hwm_id: 5 })`
    */
-  paginateHwmHistory: op<[query: HWMHistoryPaginateQueryV1], PageResponseV1<HWMHistoryResponseV1>>(
-    'GET',
-    '/v1/hwm-history/',
-    (query) => ({ query: { ...query } }),
-    { query: 'PaginateHwmHistoryQuery' },
-  ),
+  paginateHwmHistory: op<[query: HWMHistoryPaginateQueryV1], PageResponseV1<HWMHistoryResponseV1>>()({
+    method: 'GET',
+    path: '/v1/hwm-history/',
+    parts: query,
+    checks: { query: 'PaginateHwmHistoryQuery' },
+    read: { query: 'hwmHistory', pages: 'hwmHistoryInfinite', subject: (q) => ['hwm', q.hwm_id, 'history'] },
+  }),
 }
 
 /** The type of the operation table. */
@@ -239,6 +350,10 @@ export type Operations = typeof operations
 /** The name of an operation, such as `'getHwm'`. */
 export type OperationName = keyof Operations
 /** Arguments of an operation, without the trailing options. */
-export type OperationArgs<K extends OperationName> = Parameters<Operations[K]['parts']>
+export type OperationArgs<K extends OperationName> = Exclude<Operations[K]['_args'], undefined>
 /** Answer of an operation. */
 export type OperationResult<K extends OperationName> = Exclude<Operations[K]['_result'], undefined>
+/** The operations that read (each has a `horizonQueries` factory and hooks). */
+export type ReadName = { [K in OperationName]: Operations[K] extends { read: object } ? K : never }[OperationName]
+/** The operations that write (each has a `horizonMutations` factory and a hook). */
+export type WriteName = { [K in OperationName]: Operations[K] extends { write: object } ? K : never }[OperationName]

@@ -2,7 +2,7 @@ import { jsonIssues } from '../json/data.js'
 import type { RequestSpec } from '../transport/types.js'
 import { type ModelName, validate } from './constraints.js'
 import { requestValidationError } from './errors.js'
-import { type OperationArgs, type OperationName, operations } from './operations.js'
+import { type OperationArgs, type OperationName, operations, type RequestParts } from './operations.js'
 
 const PARTS = ['path', 'query', 'body', 'form'] as const
 /** Path templates split once: `/v1/hwm/{hwm_id}` → `['/v1/hwm/', 'hwm_id', '']` (odd items are keys). */
@@ -14,7 +14,7 @@ const templates = new Map<string, string[]>()
  */
 export function toSpec<K extends OperationName>(name: K, args: OperationArgs<K>): RequestSpec {
   const op = operations[name]
-  const parts = (op.parts as (...a: unknown[]) => ReturnType<typeof op.parts>)(...args)
+  const parts = (op.parts as (...a: unknown[]) => RequestParts)(...args)
   const issues = []
   for (const where of PARTS) {
     const model: ModelName | undefined = op.checks[where]

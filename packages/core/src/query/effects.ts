@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from '@tanstack/query-core'
+import type { Query, QueryClient, QueryKey } from '@tanstack/query-core'
 import type { HorizonKey } from './keys.js'
 
 /** What a mutation does to one key (and, for `invalidate`/`remove`, to every key under it). */
@@ -24,8 +24,9 @@ export const invalidate = (key: QueryKey): Effect => ({ type: 'invalidate', key 
 export const remove = (key: QueryKey): Effect => ({ type: 'remove', key })
 
 /**
- * Applies effects to a `QueryClient`, in order; resolves once the invalidated active queries have
- * refetched (so a mutation that awaits it settles on fresh lists).
+ * Applies effects, in order; resolves once the invalidated active queries have refetched (so a
+ * mutation that awaits it settles on fresh lists). An invalidation spares the keys written before
+ * it: they hold the server's answer already.
  * @example
  * ```ts
  * await applyEffects(queryClient, [write(keys.hwm(5), hwm), invalidate(keys.hwmLists(hwm.namespace_id))])
@@ -33,14 +34,18 @@ export const remove = (key: QueryKey): Effect => ({ type: 'remove', key })
  */
 export async function applyEffects(queryClient: QueryClient, effects: Effect[]): Promise<void> {
   const refetches: Promise<void>[] = []
+  const written = new Set<Query>()
+  const fresh = (query: Query) => !written.has(query)
   for (const effect of effects) {
     const queryKey = effect.key
     if (effect.type === 'write') {
       // A fetch of the old value still in flight would otherwise land on top of the answer.
       await queryClient.cancelQueries({ queryKey, exact: true })
       queryClient.setQueryData(queryKey, effect.data)
+      const query = queryClient.getQueryCache().find({ queryKey, exact: true })
+      if (query) written.add(query)
     } else if (effect.type === 'remove') queryClient.removeQueries({ queryKey })
-    else refetches.push(queryClient.invalidateQueries({ queryKey }))
+    else refetches.push(queryClient.invalidateQueries({ queryKey, predicate: (q) => fresh(q) }))
   }
   await Promise.all(refetches)
 }

@@ -1,18 +1,16 @@
-import type { OperationArgs, OperationResult } from '../horizon/operations.js'
+import type { Change } from '../horizon/changes.js'
+import {
+  type OperationArgs,
+  type OperationResult,
+  operations,
+  type WriteInfo,
+  type WriteName,
+} from '../horizon/operations.js'
 import { type Effect, invalidate, remove, write } from './effects.js'
 import type { HorizonKey, HorizonKeys } from './keys.js'
 
 /** The operations that write. */
-export type MutationName =
-  | 'createNamespace'
-  | 'updateNamespace'
-  | 'deleteNamespace'
-  | 'updateNamespacePermissions'
-  | 'createHwm'
-  | 'updateHwm'
-  | 'deleteHwm'
-  | 'bulkCopyHwm'
-  | 'bulkDeleteHwm'
+export type MutationName = WriteName
 
 /** What an effect row sees: the client's keys, the call's arguments and answer, the cache before any effect. */
 export interface EffectInput<K extends MutationName> {
@@ -25,52 +23,38 @@ export interface EffectInput<K extends MutationName> {
 /** One row per mutation: the keys it writes, invalidates or removes. */
 export type InvalidationTable = { [K in MutationName]: (input: EffectInput<K>) => Effect[] }
 
+/** The cache effect of one change of a row's `write.changes`. */
+function toEffect(keys: HorizonKeys, change: Change, result: unknown): Effect {
+  const of = keys.of as (name: string, ...args: unknown[]) => HorizonKey<unknown>
+  if (change.kind === 'answers') return write(of(change.read, ...change.args), result)
+  const prefix = keys.about(...change.about)
+  if (change.kind === 'changed') return invalidate(prefix)
+  return remove(change.read ? [...prefix, change.read] : prefix)
+}
+
 /**
- * The one place that decides what each mutation does to the cache; the hooks and
- * `horizonMutations` only apply it. "Its history" and "lists" are prefixes: every page and
- * every infinite list under them.
+ * What each mutation does to the cache, mapped from the `write.changes` of its operation row
+ * (the one place that decides it); the hooks and `horizonMutations` only apply it. A subject is
+ * a prefix: "changed HWM 5" invalidates its history and every other read about it, but not the
+ * keys the same effects write.
  * @example
  * ```ts
  * const effects = invalidation.updateHwm({ keys, args: [5, { value: 2 }], result: hwm, cached })
  * await applyEffects(queryClient, effects)
  * ```
  */
-export const invalidation: InvalidationTable = {
-  createNamespace: ({ keys }) => [invalidate(keys.namespaceLists())],
-  updateNamespace: ({ keys, args: [id], result }) => [
-    write(keys.namespace(id), result),
-    invalidate(keys.namespaceLists()),
-    invalidate(keys.namespaceHistoryOf(id)),
-  ],
-  deleteNamespace: ({ keys, args: [id] }) => [
-    remove(keys.namespace(id)),
-    remove(keys.namespacePermissions(id)),
-    remove(keys.namespaceHistoryOf(id)),
-    invalidate(keys.namespaceLists()),
-  ],
-  updateNamespacePermissions: ({ keys, args: [id], result }) => [
-    write(keys.namespacePermissions(id), result),
-    // an ownership transfer changes the namespace's `owned_by`
-    invalidate(keys.namespace(id)),
-    invalidate(keys.namespaceLists()),
-    invalidate(keys.namespaceHistoryOf(id)),
-  ],
-  createHwm: ({ keys, result }) => [write(keys.hwm(result.id), result), invalidate(keys.hwmLists(result.namespace_id))],
-  updateHwm: ({ keys, args: [id], result }) => [
-    write(keys.hwm(id), result),
-    invalidate(keys.hwmLists(result.namespace_id)),
-    invalidate(keys.hwmHistoryOf(id)),
-  ],
-  // The arguments do not name the namespace: it is read from the cached detail when there is one;
-  // otherwise every HWM list of this scope is invalidated. The history stays (it gains a "Deleted" row).
-  deleteHwm: ({ keys, args: [id], cached }) => [
-    remove(keys.hwm(id)),
-    invalidate(keys.hwmLists(cached(keys.hwm(id))?.namespace_id)),
-    invalidate(keys.hwmHistoryOf(id)),
-  ],
-  bulkCopyHwm: ({ keys, args: [data] }) => [invalidate(keys.hwmLists(data.target_namespace_id))],
-  bulkDeleteHwm: ({ keys, args: [namespaceId, ids] }) => [
-    invalidate(keys.hwmLists(namespaceId)),
-    ...ids.flatMap((id) => [remove(keys.hwm(id)), remove(keys.hwmHistoryOf(id))]),
-  ],
-}
+export const invalidation = {} as InvalidationTable
+for (const [name, { write: info }] of Object.entries(operations) as [MutationName, { write?: WriteInfo }][])
+  if (info) {
+    const changes = info.changes as WriteInfo<unknown[], unknown>['changes']
+    ;(invalidation as Record<MutationName, (input: EffectInput<MutationName>) => Effect[]>)[name] = ({
+      keys,
+      args,
+      result,
+      cached,
+    }) => {
+      const of = keys.of as (name: string, ...args: unknown[]) => HorizonKey<unknown>
+      const known = <T>(read: string, ...a: unknown[]) => cached(of(read, ...a)) as T | undefined
+      return changes({ args: args as unknown[], result, known }).map((change) => toEffect(keys, change, result))
+    }
+  }

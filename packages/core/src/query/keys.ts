@@ -1,19 +1,15 @@
 import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core'
+import type { Subject } from '../horizon/changes.js'
 import type { HorizonError } from '../horizon/errors.js'
-import type {
-  HWMHistoryPaginateQueryV1,
-  HWMHistoryResponseV1,
-  HWMPaginateQueryV1,
-  HWMResponseV1,
-  NamespaceHistoryPaginateQueryV1,
-  NamespaceHistoryResponseV1,
-  NamespacePaginateQueryV1,
-  NamespaceResponseV1,
-  PageResponseV1,
-  PermissionsResponseV1,
-  PingResponse,
-  WhoamiResponseV1,
-} from '../horizon/types.js'
+import {
+  type OperationArgs,
+  type OperationResult,
+  operations,
+  type ReadInfo,
+  type ReadName,
+} from '../horizon/operations.js'
+import type { PageResponseV1 } from '../horizon/types.js'
+import { horizonReads, type ItemOf, type PagesNameOf, type QueryNameOf } from './reads.js'
 import { horizonScope, type ScopeSource } from './scope.js'
 
 /** A query key tagged with its data type, so `getQueryData`/`setQueryData` are typed. */
@@ -21,70 +17,74 @@ export type HorizonKey<T> = DataTag<QueryKey, T, HorizonError>
 /** The pages of an infinite list, numbered from 1 as Horizon numbers them. */
 export type Pages<T> = InfiniteData<PageResponseV1<T>, number>
 
-const tag = <T>(key: QueryKey) => key as HorizonKey<T>
+/** The key factory of one client: one key per read factory, plus the prefixes that group them. */
+export type HorizonKeys = {
+  /** `['horizon', scope]`: every key of this server and user */
+  all(): QueryKey
+  /** every read about a subject (the row's `read.subject`), e.g. `about('hwm', 5)` */
+  about(...subject: Subject): QueryKey
+  /** the key of read `name` (an operation name) called with `args` */
+  of<K extends ReadName>(name: K, ...args: OperationArgs<K>): HorizonKey<OperationResult<K>>
+  /** every namespace list */
+  namespaceLists(): QueryKey
+  /** every page of a namespace's history */
+  namespaceHistoryOf(namespaceId: number): QueryKey
+  /** every HWM list of a namespace, or of every namespace without an id */
+  hwmLists(namespaceId?: number): QueryKey
+  /** every page of an HWM's history */
+  hwmHistoryOf(hwmId: number): QueryKey
+} & { [K in ReadName as QueryNameOf<K>]: (...args: OperationArgs<K>) => HorizonKey<OperationResult<K>> } & {
+  [K in ReadName as PagesNameOf<K>]: (...args: OperationArgs<K>) => HorizonKey<Pages<ItemOf<K>>>
+}
+
+/** `[...all, ...subject, operation]`, then for a paginated read its shape and query. */
+function readKey(all: QueryKey, name: ReadName, args: unknown[], infinite: boolean): QueryKey {
+  const read = operations[name].read as ReadInfo<unknown[]>
+  const subject = read.subject?.(...args) ?? []
+  // Paged and infinite reads of the same query differ in their data's shape.
+  const tail = read.pages ? [infinite ? 'infinite' : 'page', args[0] ?? {}] : []
+  return [...all, ...subject, name, ...tail]
+}
 
 /**
- * The query keys of one client, general → specific, so that every invalidation is one prefix:
+ * The query keys of one client, entity first, so that everything about an entity is one prefix:
  *
  * ```text
- * ['horizon', scope]                                              all of this server and user
+ * ['horizon', scope]                                   all()
  *   'ping' | 'whoami'
- *   'namespaces', 'list', 'page' | 'infinite', query              namespaceLists()
- *   'namespaces', 'detail', id
- *   'namespaces', 'permissions', id
- *   'namespaces', 'history', id, 'page' | 'infinite', query       namespaceHistoryOf(id)
- *   'hwm', 'list', namespaceId, 'page' | 'infinite', query        hwmLists(namespaceId?)
- *   'hwm', 'detail', id
- *   'hwm', 'history', id, 'page' | 'infinite', query              hwmHistoryOf(id)
+ *   'namespaces', 'paginateNamespaces', 'page' | 'infinite', query      namespaceLists()
+ *   'namespace', id                                    about('namespace', id)
+ *     'getNamespace'
+ *     'permissions', 'getNamespacePermissions'
+ *     'history', 'paginateNamespaceHistory', 'page' | 'infinite', query   namespaceHistoryOf(id)
+ *   'hwms', namespaceId, 'paginateHwm', 'page' | 'infinite', query         hwmLists(namespaceId?)
+ *   'hwm', id                                          about('hwm', id)
+ *     'getHwm'
+ *     'history', 'paginateHwmHistory', 'page' | 'infinite', query         hwmHistoryOf(id)
  * ```
- * `scope` is {@link horizonScope}, read at each call: a login changes every key.
- * Paged and infinite reads of the same query differ in their data's shape, hence `'page' | 'infinite'`.
+ * The subjects come from the operation rows (`read.subject`). `scope` is {@link horizonScope},
+ * read at each call: a login changes every key.
  * @example
  * ```ts
  * const keys = horizonKeys(client)
  * queryClient.getQueryData(keys.hwm(5)) // HWMResponseV1 | undefined
+ * queryClient.invalidateQueries({ queryKey: keys.about('hwm', 5) }) // its detail and its history
  * queryClient.invalidateQueries({ queryKey: keys.hwmLists(2) }) // every list of namespace 2
  * ```
  */
-export function horizonKeys(client: ScopeSource) {
+export function horizonKeys(client: ScopeSource): HorizonKeys {
   const all = (): QueryKey => ['horizon', horizonScope(client)]
-  const ns = (...rest: unknown[]): QueryKey => [...all(), 'namespaces', ...rest]
-  const hwm = (...rest: unknown[]): QueryKey => [...all(), 'hwm', ...rest]
-  return {
+  const about = (...subject: Subject): QueryKey => [...all(), ...subject]
+  const keys: Record<string, unknown> = {
     all,
-    ping: (): HorizonKey<PingResponse> => tag<PingResponse>([...all(), 'ping']),
-    whoami: (): HorizonKey<WhoamiResponseV1> => tag<WhoamiResponseV1>([...all(), 'whoami']),
-
-    namespaceLists: () => ns('list'),
-    namespaces: (query: NamespacePaginateQueryV1 = {}): HorizonKey<PageResponseV1<NamespaceResponseV1>> =>
-      tag<PageResponseV1<NamespaceResponseV1>>(ns('list', 'page', query)),
-    namespacesInfinite: (query: NamespacePaginateQueryV1 = {}): HorizonKey<Pages<NamespaceResponseV1>> =>
-      tag<Pages<NamespaceResponseV1>>(ns('list', 'infinite', query)),
-    namespace: (id: number): HorizonKey<NamespaceResponseV1> => tag<NamespaceResponseV1>(ns('detail', id)),
-    namespacePermissions: (id: number): HorizonKey<PermissionsResponseV1> =>
-      tag<PermissionsResponseV1>(ns('permissions', id)),
-    namespaceHistoryOf: (id: number) => ns('history', id),
-    namespaceHistory: (
-      query: NamespaceHistoryPaginateQueryV1,
-    ): HorizonKey<PageResponseV1<NamespaceHistoryResponseV1>> =>
-      tag<PageResponseV1<NamespaceHistoryResponseV1>>(ns('history', query.namespace_id, 'page', query)),
-    namespaceHistoryInfinite: (query: NamespaceHistoryPaginateQueryV1): HorizonKey<Pages<NamespaceHistoryResponseV1>> =>
-      tag<Pages<NamespaceHistoryResponseV1>>(ns('history', query.namespace_id, 'infinite', query)),
-
-    /** every HWM list of a namespace, or of every namespace without an id */
-    hwmLists: (namespaceId?: number) => (namespaceId === undefined ? hwm('list') : hwm('list', namespaceId)),
-    hwmPage: (query: HWMPaginateQueryV1): HorizonKey<PageResponseV1<HWMResponseV1>> =>
-      tag<PageResponseV1<HWMResponseV1>>(hwm('list', query.namespace_id, 'page', query)),
-    hwmInfinite: (query: HWMPaginateQueryV1): HorizonKey<Pages<HWMResponseV1>> =>
-      tag<Pages<HWMResponseV1>>(hwm('list', query.namespace_id, 'infinite', query)),
-    hwm: (id: number): HorizonKey<HWMResponseV1> => tag<HWMResponseV1>(hwm('detail', id)),
-    hwmHistoryOf: (id: number) => hwm('history', id),
-    hwmHistory: (query: HWMHistoryPaginateQueryV1): HorizonKey<PageResponseV1<HWMHistoryResponseV1>> =>
-      tag<PageResponseV1<HWMHistoryResponseV1>>(hwm('history', query.hwm_id, 'page', query)),
-    hwmHistoryInfinite: (query: HWMHistoryPaginateQueryV1): HorizonKey<Pages<HWMHistoryResponseV1>> =>
-      tag<Pages<HWMHistoryResponseV1>>(hwm('history', query.hwm_id, 'infinite', query)),
+    about,
+    of: (name: ReadName, ...args: unknown[]) => readKey(all(), name, args, false),
+    namespaceLists: () => about('namespaces'),
+    namespaceHistoryOf: (id: number) => about('namespace', id, 'history'),
+    hwmLists: (namespaceId?: number) => (namespaceId === undefined ? about('hwms') : about('hwms', namespaceId)),
+    hwmHistoryOf: (id: number) => about('hwm', id, 'history'),
   }
+  for (const [factory, { operation, infinite }] of Object.entries(horizonReads))
+    keys[factory] = (...args: unknown[]) => readKey(all(), operation, args, infinite)
+  return keys as HorizonKeys
 }
-
-/** The key factory of one client (the return type of {@link horizonKeys}). */
-export type HorizonKeys = ReturnType<typeof horizonKeys>

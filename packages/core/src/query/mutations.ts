@@ -1,10 +1,16 @@
 import type { MutationFunction, MutationKey, QueryClient, QueryKey } from '@tanstack/query-core'
+import type { Preview } from '../horizon/changes.js'
 import type { HorizonClient } from '../horizon/client.js'
-import type { OperationArgs, OperationResult } from '../horizon/operations.js'
-import type { HWMResponseV1 } from '../horizon/types.js'
-import { applyEffects } from './effects.js'
-import { invalidation, type MutationName } from './invalidation.js'
-import { type HorizonKey, type HorizonKeys, horizonKeys } from './keys.js'
+import {
+  type OperationArgs,
+  type OperationResult,
+  type Operations,
+  operations,
+  type WriteInfo,
+} from '../horizon/operations.js'
+import { applyEffects, type Effect } from './effects.js'
+import { type EffectInput, invalidation, type MutationName } from './invalidation.js'
+import { type HorizonKey, horizonKeys } from './keys.js'
 import type { HorizonRetry } from './queries.js'
 
 /** What `mutate` takes: the core method's argument, or its arguments as a tuple when there are several. */
@@ -20,22 +26,10 @@ export interface HorizonMutationOptions<K extends MutationName> {
   retry: HorizonRetry
 }
 
-/** A value shown before the server answers: the key and how its cached data changes. */
-interface Optimism<T> {
-  key: HorizonKey<T>
-  update(old: T | undefined): T | undefined
-}
-
-/** The mutations that offer an optimistic mode, next to each other as the invalidation rows are. */
-const optimism = {
-  updateHwm: (keys: HorizonKeys, [id, data]: OperationArgs<'updateHwm'>): Optimism<HWMResponseV1> => ({
-    key: keys.hwm(id),
-    update: (old) => old && { ...old, ...data },
-  }),
-}
-
 /** The mutations that take `{ optimistic: true }`. */
-export type OptimisticMutationName = keyof typeof optimism
+export type OptimisticMutationName = {
+  [K in MutationName]: Operations[K] extends { write: { preview: object } } ? K : never
+}[MutationName]
 /** `{ optimistic: true }` shows the new value in the detail at once and rolls it back on error. */
 export interface OptimisticOption {
   /** show the new value before the server answers, roll back on error (default false) */
@@ -49,14 +43,14 @@ export type HorizonMutations = {
   ) => HorizonMutationOptions<K>
 }
 
-/** Writes `o.update(current)` and answers how to undo it. */
-async function showEarly(queryClient: QueryClient, o: Optimism<unknown>): Promise<() => void> {
+/** Writes the preview over the cached answer and answers how to undo it. */
+async function showEarly(queryClient: QueryClient, key: QueryKey, preview: Preview<unknown>): Promise<() => void> {
   // A read in flight would overwrite the optimistic value with the old one.
-  await queryClient.cancelQueries({ queryKey: o.key, exact: true })
-  const previous = queryClient.getQueryData(o.key)
-  const next = o.update(previous)
-  if (next !== undefined) queryClient.setQueryData(o.key, next)
-  return () => queryClient.setQueryData(o.key as QueryKey, previous)
+  await queryClient.cancelQueries({ queryKey: key, exact: true })
+  const previous = queryClient.getQueryData(key)
+  const next = preview.update(previous)
+  if (next !== undefined) queryClient.setQueryData(key, next)
+  return () => queryClient.setQueryData(key, previous)
 }
 
 /**
@@ -72,6 +66,7 @@ async function showEarly(queryClient: QueryClient, o: Optimism<unknown>): Promis
  */
 export function horizonMutations(client: HorizonClient): HorizonMutations {
   const keys = horizonKeys(client)
+  const of = keys.of as (name: string, ...args: unknown[]) => QueryKey
   const methods = client as unknown as Record<MutationName, (...args: unknown[]) => Promise<unknown>>
   const factory = (name: MutationName) => (options?: OptimisticOption) => ({
     mutationKey: [...keys.all(), name],
@@ -79,8 +74,11 @@ export function horizonMutations(client: HorizonClient): HorizonMutations {
     mutationFn: async (variables: unknown, { client: queryClient }: { client: QueryClient }) => {
       // No single-argument write takes an array, so an array is always the tuple of several arguments.
       const args = Array.isArray(variables) ? variables : [variables]
-      const row = optimism[name as OptimisticMutationName]
-      const undo = options?.optimistic && row ? await showEarly(queryClient, row(keys, args as never)) : undefined
+      const preview = (operations[name].write as WriteInfo<unknown[], unknown>).preview?.(args)
+      const undo =
+        options?.optimistic && preview
+          ? await showEarly(queryClient, of(preview.read, ...preview.args), preview)
+          : undefined
       let result: unknown
       try {
         result = await methods[name].apply(client, args)
@@ -89,7 +87,12 @@ export function horizonMutations(client: HorizonClient): HorizonMutations {
         throw e
       }
       const cached = <T>(key: HorizonKey<T>) => queryClient.getQueryData(key)
-      const effects = invalidation[name]({ keys, args, result, cached } as never)
+      const effects = (invalidation[name] as (input: EffectInput<MutationName>) => Effect[])({
+        keys,
+        args: args as never,
+        result: result as never,
+        cached,
+      })
       await applyEffects(queryClient, effects)
       return result
     },

@@ -1,15 +1,11 @@
 import type { GetNextPageParamFunction, QueryFunction, QueryOptions } from '@tanstack/query-core'
 import type { HorizonClient } from '../horizon/client.js'
 import type { HorizonError } from '../horizon/errors.js'
-import type {
-  HWMHistoryPaginateQueryV1,
-  HWMPaginateQueryV1,
-  NamespaceHistoryPaginateQueryV1,
-  NamespacePaginateQueryV1,
-  PageResponseV1,
-} from '../horizon/types.js'
+import { type OperationArgs, type OperationResult, operations, type ReadName } from '../horizon/operations.js'
+import type { PageResponseV1 } from '../horizon/types.js'
 import type { CallOptions } from '../transport/types.js'
 import { type HorizonKey, horizonKeys, type Pages } from './keys.js'
+import { horizonReads, type ItemOf, type PagesNameOf, type QueryNameOf } from './reads.js'
 
 /**
  * How long an answer counts as fresh: 30 s. Horizon data changes through this client's mutations
@@ -55,6 +51,15 @@ export interface HorizonInfiniteQueryOptions<P> {
   staleTime: number
 }
 
+/** The read factories of one client: one per `read.query` and `read.pages` of the operation rows. */
+export type HorizonQueries = {
+  [K in ReadName as QueryNameOf<K>]: (...args: OperationArgs<K>) => HorizonQueryOptions<OperationResult<K>>
+} & { [K in ReadName as PagesNameOf<K>]: (...args: OperationArgs<K>) => HorizonInfiniteQueryOptions<ItemOf<K>> }
+/** The name of a read factory, such as `'hwm'` or `'hwmInfinite'`. */
+export type QueryName = keyof HorizonQueries
+
+type Method = (...args: unknown[]) => Promise<unknown>
+
 /**
  * `queryOptions`-style factories for every Horizon read. They depend on `@tanstack/query-core`
  * only, so any adapter (React, Vue, Solid, Svelte) and any server can use them. Each passes
@@ -68,51 +73,32 @@ export interface HorizonInfiniteQueryOptions<P> {
  * useQuery({ ...q.namespace(1), select: (ns) => ns.name })
  * ```
  */
-export function horizonQueries(client: HorizonClient) {
-  const keys = horizonKeys(client)
-  const one = <T>(queryKey: HorizonKey<T>, call: (o: CallOptions) => Promise<T>): HorizonQueryOptions<T> => ({
-    queryKey,
-    queryFn: ({ signal }) => call({ signal }),
-    ...defaults,
-  })
-  const pages = <P, Q extends { page?: number }>(
-    queryKey: HorizonKey<Pages<P>>,
-    query: Q,
-    call: (q: Q, o: CallOptions) => Promise<PageResponseV1<P>>,
-  ): HorizonInfiniteQueryOptions<P> => ({
-    queryKey,
-    queryFn: ({ signal, pageParam }) => call({ ...query, page: pageParam }, { signal }),
-    initialPageParam: query.page ?? 1,
-    getNextPageParam: (last) => last.meta.next_page ?? undefined,
-    getPreviousPageParam: (first) => first.meta.previous_page ?? undefined,
-    ...defaults,
-  })
-  return {
-    ping: () => one(keys.ping(), (o) => client.ping(o)),
-    whoami: () => one(keys.whoami(), (o) => client.whoami(o)),
-    namespaces: (query: NamespacePaginateQueryV1 = {}) =>
-      one(keys.namespaces(query), (o) => client.paginateNamespaces(query, o)),
-    namespacesInfinite: (query: NamespacePaginateQueryV1 = {}) =>
-      pages(keys.namespacesInfinite(query), query, (q, o) => client.paginateNamespaces(q, o)),
-    namespace: (id: number) => one(keys.namespace(id), (o) => client.getNamespace(id, o)),
-    namespacePermissions: (id: number) =>
-      one(keys.namespacePermissions(id), (o) => client.getNamespacePermissions(id, o)),
-    namespaceHistory: (query: NamespaceHistoryPaginateQueryV1) =>
-      one(keys.namespaceHistory(query), (o) => client.paginateNamespaceHistory(query, o)),
-    namespaceHistoryInfinite: (query: NamespaceHistoryPaginateQueryV1) =>
-      pages(keys.namespaceHistoryInfinite(query), query, (q, o) => client.paginateNamespaceHistory(q, o)),
-    hwmPage: (query: HWMPaginateQueryV1) => one(keys.hwmPage(query), (o) => client.paginateHwm(query, o)),
-    hwmInfinite: (query: HWMPaginateQueryV1) =>
-      pages(keys.hwmInfinite(query), query, (q, o) => client.paginateHwm(q, o)),
-    hwm: (id: number) => one(keys.hwm(id), (o) => client.getHwm(id, o)),
-    hwmHistory: (query: HWMHistoryPaginateQueryV1) =>
-      one(keys.hwmHistory(query), (o) => client.paginateHwmHistory(query, o)),
-    hwmHistoryInfinite: (query: HWMHistoryPaginateQueryV1) =>
-      pages(keys.hwmHistoryInfinite(query), query, (q, o) => client.paginateHwmHistory(q, o)),
+export function horizonQueries(client: HorizonClient): HorizonQueries {
+  const keys = horizonKeys(client) as unknown as Record<string, (...args: unknown[]) => HorizonKey<unknown>>
+  const factories: Record<string, (...args: never[]) => object> = {}
+  for (const [factory, { operation, infinite }] of Object.entries(horizonReads)) {
+    const arity = operations[operation].parts.length
+    // Through the client method (not `call`), with the options after every argument slot.
+    const call = (args: unknown[], options: CallOptions) => {
+      const all = args.slice(0, arity)
+      all.length = arity
+      return (client[operation] as Method).call(client, ...all, options)
+    }
+    factories[factory] = infinite
+      ? (query: { page?: number } = {}): HorizonInfiniteQueryOptions<unknown> => ({
+          queryKey: keys[factory]!(query) as HorizonKey<Pages<unknown>>,
+          queryFn: ({ signal, pageParam }) =>
+            call([{ ...query, page: pageParam }], { signal }) as Promise<PageResponseV1<unknown>>,
+          initialPageParam: query.page ?? 1,
+          getNextPageParam: (last) => last.meta.next_page ?? undefined,
+          getPreviousPageParam: (first) => first.meta.previous_page ?? undefined,
+          ...defaults,
+        })
+      : (...args: unknown[]): HorizonQueryOptions<unknown> => ({
+          queryKey: keys[factory]!(...args),
+          queryFn: ({ signal }) => call(args, { signal }),
+          ...defaults,
+        })
   }
+  return factories as unknown as HorizonQueries
 }
-
-/** The read factories of one client (the return type of {@link horizonQueries}). */
-export type HorizonQueries = ReturnType<typeof horizonQueries>
-/** The name of a read. */
-export type QueryName = keyof HorizonQueries
