@@ -186,21 +186,49 @@ for (const [key, op] of routes) {
 for (const name of Object.keys(doc.components.schemas))
   if (bodies.has(name)) models[name] = objectModel(component(name))
 
+const FIELD_RULE = `/**
+ * The rule of one field, compact because the main bundle carries it. Each key stands for the
+ * OpenAPI keyword named in its comment; \`limits()\` in constraints.ts answers them in those words.
+ */
+export interface FieldRule {
+  /** type: \`s\` string, \`i\` integer, \`b\` boolean, \`l\` list (of \`of\`); no \`t\` and no \`m\`: any JSON value */
+  readonly t?: 's' | 'i' | 'b' | 'l'
+  /** an object, checked against the model of that name (a \`$ref\`) */
+  readonly m?: string
+  /** required */
+  readonly r?: 1
+  /** nullable (\`anyOf\` with \`{ type: 'null' }\`) */
+  readonly n?: 1
+  /** minLength */
+  readonly min?: number
+  /** maxLength */
+  readonly max?: number
+  /** exclusiveMinimum */
+  readonly gt?: number
+  /** maximum */
+  readonly le?: number
+  /** pattern */
+  readonly re?: string
+  /** enum */
+  readonly in?: readonly string[]
+  /** default */
+  readonly d?: unknown
+  /** items */
+  readonly of?: FieldRule
+}
+`
 writeFileSync(
   'src/horizon/generated/request-models.ts',
   header('the field rules of every request model.') +
     `// Bodies keep their schema's name; the login form and the path and query parameter sets are\n` +
-    `// named in scripts/generate.mjs. Each model maps its fields, in the document's order, to a rule,\n` +
-    `// written compactly because the main bundle carries it. Legend (the words are the document's):\n` +
-    `//   t  type: s string, i integer, b boolean, l list (of \`of\`); no t and no m: any JSON value\n` +
-    `//   m  an object, checked against the model of that name\n` +
-    `//   r  required          n  nullable (anyOf with null)   d  default\n` +
-    `//   min / max  minLength / maxLength                     gt / le  exclusiveMinimum / maximum\n` +
-    `//   re  pattern          in  enum                         of  items (a rule)\n` +
-    `// What the document does not say is in src/horizon/constraints.ts, in words.\n` +
+    `// named in scripts/generate.mjs. Each model maps its fields, in the document's order, to a\n` +
+    `// FieldRule (its keys stand for the document's keywords, see below). What the document does not\n` +
+    `// say (Horizon's own validators) is in src/horizon/constraints.ts, in words.\n` +
+    FIELD_RULE +
+    `\n/** Every request model and parameter set, by name: its fields' rules. */\n` +
     `export const requestModels = {\n${Object.entries(models)
       .map(([name, m]) => `  ${name}: ${JSON.stringify(m).replace(/"(\w+)":/g, '$1:')},`)
-      .join('\n')}\n} as const\n`,
+      .join('\n')}\n} as const satisfies Record<string, Record<string, FieldRule>>\n`,
 )
 writeFileSync(
   'src/horizon/generated/version.ts',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validate } from '../src/horizon/constraints.js'
+import { limits, models, ROLES, validate } from '../src/horizon/constraints.js'
 
 // Expected items are written out literally, as the real Horizon 1.1.3 (pydantic 2) answers them.
 describe('constraint table', () => {
@@ -183,5 +183,83 @@ describe('constraint table', () => {
     expect(validate('HwmPath', { hwm_id: 2.0 }, 'path').issues).toEqual([])
     expect(validate('HwmPath', { hwm_id: null }, 'path').issues[0]?.code).toBe('int_type')
     expect(validate('NamespaceCreateRequestV1', ['x'], 'body').issues[0]?.code).toBe('model_attributes_type')
+  })
+
+  it('defaults and nulls: absent optional fields stay absent unless Horizon defaults them', () => {
+    const hwm = validate('HWMCreateRequestV1', { namespace_id: '1', name: 'n', type: 't', value: 0 }, 'body')
+    expect(hwm).toEqual({
+      issues: [],
+      value: { namespace_id: 1, name: 'n', description: '', type: 't', value: 0, entity: null, expression: null },
+    })
+    expect(validate('HWMUpdateRequestV1', { value: 1 }, 'body').value).toEqual({ value: 1 })
+    expect(validate('PaginateNamespacesQuery', {}, 'query').value).toEqual({ page: 1, page_size: 20 })
+    const perms = validate('PermissionsUpdateRequestV1', { permissions: [{ username: 'a', extra: 1 }] }, 'body')
+    expect(perms).toEqual({ issues: [], value: { permissions: [{ username: 'a', role: null }] } })
+  })
+
+  it('permission items: an object each, a username each', () => {
+    expect(validate('PermissionsUpdateRequestV1', { permissions: [5, { role: 'OWNER' }] }, 'body').issues).toEqual([
+      {
+        location: ['body', 'permissions', 0],
+        message: 'Input should be a valid dictionary or object to extract fields from',
+        code: 'model_attributes_type',
+        context: {},
+        input: 5,
+      },
+      {
+        location: ['body', 'permissions', 1, 'username'],
+        message: 'Field required',
+        code: 'missing',
+        context: {},
+        input: { role: 'OWNER' },
+      },
+    ])
+    expect(validate('PermissionsUpdateRequestV1', { permissions: 'a' }, 'body').issues[0]?.code).toBe('list_type')
+  })
+})
+
+describe('limits: the field rules generated from the OpenAPI document, in its words', () => {
+  it('answers a field’s limits', () => {
+    expect(limits('HWMCreateRequestV1', 'name')).toEqual({
+      required: true,
+      nullable: false,
+      minLength: 1,
+      maxLength: 2048,
+    })
+    expect(limits('NamespaceCreateRequestV1', 'name').maxLength).toBe(256)
+    expect(limits('PaginateHwmQuery', 'page_size')).toEqual({
+      required: false,
+      nullable: false,
+      exclusiveMinimum: 0,
+      maximum: 50,
+      default: 20,
+    })
+    expect(limits('PaginateHwmQuery', 'name')).toMatchObject({ nullable: true, maxLength: 2048 })
+    expect(limits('LoginForm', 'grant_type').pattern).toBe('^password$')
+  })
+
+  it('ROLES are the document’s roles, lowest first', () => {
+    expect(ROLES).toEqual(['DEVELOPER', 'MAINTAINER', 'OWNER'])
+    expect(limits('PermissionUpdateRequestItemV1', 'role').enum).toBe(ROLES)
+  })
+
+  it('every model of the table is generated', () => {
+    expect(Object.keys(models).sort()).toEqual([
+      'HWMBulkCopyRequestV1',
+      'HWMBulkDeleteRequestV1',
+      'HWMCreateRequestV1',
+      'HWMUpdateRequestV1',
+      'HwmPath',
+      'LoginForm',
+      'NamespaceCreateRequestV1',
+      'NamespacePath',
+      'NamespaceUpdateRequestV1',
+      'PaginateHwmHistoryQuery',
+      'PaginateHwmQuery',
+      'PaginateNamespaceHistoryQuery',
+      'PaginateNamespacesQuery',
+      'PermissionUpdateRequestItemV1',
+      'PermissionsUpdateRequestV1',
+    ])
   })
 })

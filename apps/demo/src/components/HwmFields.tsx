@@ -1,3 +1,4 @@
+import { limits } from '@horizon-ts/core/constraints'
 import { type Ref, useId } from 'react'
 import { HWM_TYPES, type HwmDraft } from '../lib/hwm-draft'
 import { Field } from './Field'
@@ -17,7 +18,10 @@ export function HwmFields({ draft, onChange, showErrors, valueRef }: Props) {
   return (
     <div className="stack">
       <div className="grid-2">
-        <Field label="Name" hint="Unique in the namespace, up to 2048 characters.">
+        <Field
+          label="Name"
+          hint={`Unique in the namespace, up to ${limits('HWMCreateRequestV1', 'name').maxLength} characters.`}
+        >
           <input
             type="text"
             value={draft.name}

@@ -1,8 +1,11 @@
 /**
- * The one constraint table of Horizon's requests, shared by the client (refuse before sending)
- * and by `@horizon-ts/server` (answer 422). Messages, codes and contexts are pydantic 2's, as
- * the real Horizon 1.1.3 writes them, so both sides produce identical `details` items.
+ * Horizon's request constraints, shared by the client (refuse before sending) and by
+ * `@horizon-ts/server` (answer 422). The field rules are generated from the OpenAPI document
+ * (`generated/request-models.ts`); what the document does not say, Horizon 1.1.3's own validators,
+ * is the overlay below, in words. Messages, codes and contexts are pydantic 2's, as the real
+ * Horizon 1.1.3 writes them, so both sides produce identical `details` items.
  */
+import { type FieldRule, requestModels } from './generated/request-models.js'
 
 /** One item of a 422 `details` list (`InvalidRequestBaseErrorSchema`). */
 export interface ValidationIssue {
@@ -13,110 +16,96 @@ export interface ValidationIssue {
   input: unknown
 }
 
-/** A field rule. `s` string, `i` integer, `b` boolean, `a` any JSON, `l` list of integers, `p` permission items. */
-interface Field {
-  t: 's' | 'i' | 'b' | 'a' | 'l' | 'p'
-  /** required */
-  r?: 1
-  /** null accepted */
-  n?: 1
-  min?: number
-  max?: number
-  gt?: number
-  le?: number
-  /** regular expression the string must match */
-  re?: string
-  /** default when absent */
-  d?: unknown
-}
-
-/** A model: its fields and an optional check of the whole, run when the fields are valid. */
-interface Model {
-  f: Record<string, Field>
-  /** returns [message, location suffix] of a model-level `value_error` */
-  check?: (value: Record<string, unknown>) => [string, string?] | undefined
-}
-
-const str = (min?: number, max?: number, extra?: Partial<Field>): Field => ({ t: 's', min, max, ...extra })
-const int: Field = { t: 'i', r: 1 }
-const ids: Field = { t: 'l', r: 1, min: 1 }
-const page: Field = { t: 'i', gt: 0, d: 1 }
-const pageSize: Field = { t: 'i', gt: 0, le: 50, d: 20 }
-const anyFieldSet = (v: Record<string, unknown>): [string] | undefined =>
-  Object.keys(v).length ? undefined : ['At least one field must be set.']
-
-/** The namespace roles, lowest first: each grants what the one before it does. */
-export const ROLES = ['DEVELOPER', 'MAINTAINER', 'OWNER'] as const
-
-/** Every request model and parameter set of Horizon v1, by the Python schema's name. */
-export const models = {
-  PaginateNamespacesQuery: { f: { page, page_size: pageSize, name: str(1, 256, { n: 1 }) } },
-  PaginateHwmQuery: { f: { page, page_size: pageSize, namespace_id: int, name: str(1, 2048, { n: 1 }) } },
-  PaginateHwmHistoryQuery: { f: { page, page_size: pageSize, hwm_id: int } },
-  PaginateNamespaceHistoryQuery: { f: { page, page_size: pageSize, namespace_id: int } },
-  NamespacePath: { f: { namespace_id: int } },
-  HwmPath: { f: { hwm_id: int } },
-  LoginForm: {
-    f: {
-      grant_type: str(undefined, undefined, { n: 1, re: '^password$' }),
-      username: str(undefined, undefined, { r: 1 }),
-      password: str(undefined, undefined, { r: 1 }),
-    },
-  },
-  NamespaceCreateRequestV1: { f: { name: str(1, 256, { r: 1 }), description: str(undefined, undefined, { d: '' }) } },
-  NamespaceUpdateRequestV1: { f: { name: str(1, 256), description: str() }, check: anyFieldSet },
-  HWMCreateRequestV1: {
-    f: {
-      namespace_id: int,
-      name: str(1, 2048, { r: 1 }),
-      description: str(undefined, undefined, { d: '' }),
-      type: str(1, 64, { r: 1 }),
-      value: { t: 'a', r: 1 },
-      entity: str(undefined, undefined, { n: 1, d: null }),
-      expression: str(undefined, undefined, { n: 1, d: null }),
-    },
-  },
-  HWMUpdateRequestV1: {
-    f: {
-      name: str(1, 2048),
-      description: str(),
-      type: str(1, 64),
-      value: { t: 'a' },
-      entity: str(undefined, undefined, { n: 1 }),
-      expression: str(undefined, undefined, { n: 1 }),
-    },
-    check: anyFieldSet,
-  },
-  HWMBulkCopyRequestV1: {
-    f: { source_namespace_id: int, target_namespace_id: int, hwm_ids: ids, with_history: { t: 'b', d: false } },
-    check: (v) =>
-      v.source_namespace_id === v.target_namespace_id
-        ? ['Source and target namespace IDs must not be the same.']
-        : undefined,
-  },
-  HWMBulkDeleteRequestV1: { f: { namespace_id: int, hwm_ids: ids } },
-  PermissionsUpdateRequestV1: {
-    f: { permissions: { t: 'p', r: 1 } },
-    check: (v) => {
-      const seen = new Set<string>()
-      let owners = 0
-      for (const { username, role } of v.permissions as Array<{ username: string; role: string | null }>) {
-        if (seen.has(username))
-          return [`Duplicate username detected: ${username}. Each username must appear only once.`, 'permissions']
-        seen.add(username)
-        if (role === 'OWNER') owners++
-      }
-      return owners > 1
-        ? ['Multiple owner role assignments detected. Only one owner can be assigned.', 'permissions']
-        : undefined
-    },
-  },
-} satisfies Record<string, Model>
+/**
+ * Every request model and parameter set of Horizon v1, by name, with its fields' rules as the
+ * OpenAPI document states them (generated; bodies keep their schema's name). Read a limit in
+ * words with `limits()`.
+ */
+export const models = requestModels
 
 /** A model of the constraint table, such as `'HWMCreateRequestV1'` or `'PaginateHwmQuery'`. */
 export type ModelName = keyof typeof models
 /** Where a validated input sits in the request; the first item of an issue's `location`. */
 export type Location = 'query' | 'path' | 'body' | 'form'
+
+/**
+ * The namespace roles, lowest first: each grants what the one before it does (the document's
+ * enum, which Horizon declares in that order).
+ */
+export const ROLES = models.PermissionUpdateRequestItemV1.role.in
+
+/** What Horizon 1.1.3 checks beyond the OpenAPI document, for one model. */
+interface Overlay {
+  /** Horizon's model validator, run when every field is valid: the message of its `value_error`, and the field it is about (none: the whole model). */
+  check?: (value: Record<string, unknown>, given: string[]) => [message: string, field?: string] | undefined
+  /** lists a field validator requires non-empty (the document has no `minItems`): a `value_error` */
+  nonEmptyLists?: string[]
+  /** optional fields that read as null when absent (the document states no default) */
+  nullWhenAbsent?: string[]
+}
+
+const atLeastOneField: Overlay['check'] = (_, given) => (given.length ? undefined : ['At least one field must be set.'])
+const sourceIsNotTarget: Overlay['check'] = (v) =>
+  v.source_namespace_id === v.target_namespace_id
+    ? ['Source and target namespace IDs must not be the same.']
+    : undefined
+const oneEntryPerUserAndOneOwner: Overlay['check'] = (v) => {
+  const seen = new Set<string>()
+  let owners = 0
+  for (const { username, role } of v.permissions as Array<{ username: string; role: string | null }>) {
+    if (seen.has(username))
+      return [`Duplicate username detected: ${username}. Each username must appear only once.`, 'permissions']
+    seen.add(username)
+    if (role === 'OWNER') owners++
+  }
+  return owners > 1
+    ? ['Multiple owner role assignments detected. Only one owner can be assigned.', 'permissions']
+    : undefined
+}
+
+/** The overlay: by model, what the document does not state. */
+const overlay: Partial<Record<ModelName, Overlay>> = {
+  NamespaceUpdateRequestV1: { check: atLeastOneField },
+  HWMCreateRequestV1: { nullWhenAbsent: ['entity', 'expression'] },
+  HWMUpdateRequestV1: { check: atLeastOneField },
+  HWMBulkCopyRequestV1: { nonEmptyLists: ['hwm_ids'], check: sourceIsNotTarget },
+  HWMBulkDeleteRequestV1: { nonEmptyLists: ['hwm_ids'] },
+  PermissionUpdateRequestItemV1: { nullWhenAbsent: ['role'] },
+  PermissionsUpdateRequestV1: { check: oneEntryPerUserAndOneOwner },
+}
+
+/** A field's limits in the OpenAPI document's words (what is not set is absent). */
+export interface FieldLimits {
+  required: boolean
+  nullable: boolean
+  minLength?: number
+  maxLength?: number
+  exclusiveMinimum?: number
+  maximum?: number
+  pattern?: string
+  enum?: readonly string[]
+  default?: unknown
+}
+
+/**
+ * The limits the OpenAPI document sets on a field of a request model, in its words.
+ * @example `limits('HWMCreateRequestV1', 'name').maxLength // 2048`
+ */
+export function limits<M extends ModelName>(model: M, field: keyof (typeof models)[M] & string): FieldLimits {
+  const rule = (models[model] as Record<string, FieldRule>)[field]!
+  const out: FieldLimits = { required: rule.r === 1, nullable: rule.n === 1 }
+  const words = {
+    minLength: rule.min,
+    maxLength: rule.max,
+    exclusiveMinimum: rule.gt,
+    maximum: rule.le,
+    pattern: rule.re,
+    enum: rule.in,
+    default: rule.d,
+  }
+  for (const [word, v] of Object.entries(words)) if (v !== undefined) Object.assign(out, { [word]: v })
+  return out
+}
 
 const issue = (
   location: Array<string | number>,
@@ -170,10 +159,22 @@ function codePoints(x: string, stop: number): number {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-function checkField(rule: Field, x: unknown, at: Array<string | number>, out: ValidationIssue[]): unknown {
-  if (x === null && (rule.n || rule.t === 'a')) return null
+function checkField(
+  rule: FieldRule,
+  x: unknown,
+  at: Array<string | number>,
+  where: Location,
+  out: ValidationIssue[],
+  nonEmpty?: boolean,
+): unknown {
+  if (x === null && (rule.n || !(rule.t || rule.m))) return null
+  if (rule.m) {
+    const before = out.length
+    const v = checkModel(rule.m as ModelName, x, at, where, out)
+    return out.length === before ? v : undefined
+  }
   switch (rule.t) {
-    case 'a':
+    case undefined:
       return x
     case 'b': {
       // pydantic's lax booleans: 0/1 and the usual words
@@ -201,12 +202,10 @@ function checkField(rule: Field, x: unknown, at: Array<string | number>, out: Va
         out.push(issue(at, 'string_type', 'Input should be a valid string', x))
         return undefined
       }
-      if (!wellFormed(x)) {
-        out.push(issue(at, 'string_unicode', UNPAIRED, x))
-        return undefined
-      }
+      const before = out.length
       const len = codePoints(x, (rule.max ?? Number.POSITIVE_INFINITY) + 1)
-      if (rule.min !== undefined && len < rule.min)
+      if (!wellFormed(x)) out.push(issue(at, 'string_unicode', UNPAIRED, x))
+      else if (rule.min !== undefined && len < rule.min)
         out.push(
           issue(at, 'string_too_short', `String should have at least ${plural(rule.min, 'character')}`, x, {
             min_length: rule.min,
@@ -222,51 +221,76 @@ function checkField(rule: Field, x: unknown, at: Array<string | number>, out: Va
         out.push(
           issue(at, 'string_pattern_mismatch', `String should match pattern '${rule.re}'`, x, { pattern: rule.re }),
         )
-      else return x
-      return undefined
+      if (rule.in && !rule.in.includes(x)) {
+        // pydantic's words for an enum: 'A', 'B' or 'C'
+        const expected = rule.in
+          .map((v) => `'${v}'`)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' or $1')
+        out.push(issue(at, 'enum', `Input should be ${expected}`, x, { expected }))
+      }
+      return out.length === before ? x : undefined
     }
-    case 'l':
-    case 'p': {
+    case 'l': {
       if (!Array.isArray(x)) {
         out.push(issue(at, 'list_type', 'Input should be a valid list', x))
         return undefined
       }
-      if (rule.min !== undefined && x.length < rule.min) {
+      if (nonEmpty && !x.length) {
         // Horizon 1.1.3 checks this in a field validator (its OpenAPI has no minItems): a value_error.
-        const message = `Value error, List should have at least ${plural(rule.min, 'item')} after validation, not ${x.length}`
-        out.push(issue(at, 'value_error', message, x))
+        out.push(issue(at, 'value_error', 'Value error, List should have at least 1 item after validation, not 0', x))
         return undefined
       }
       const before = out.length
-      const items = x.map((item, i) =>
-        rule.t === 'l' ? toInt(item, [...at, i], out) : permission(item, [...at, i], out),
-      )
+      const items = x.map((item, i) => checkField(rule.of!, item, [...at, i], where, out))
       return out.length === before ? items : undefined
     }
   }
 }
 
-const roleRule: Field = { t: 's', n: 1 }
-function permission(x: unknown, at: Array<string | number>, out: ValidationIssue[]): unknown {
-  if (!isObject(x)) {
+/** Checks an object against a model: the value of its valid fields, with coercions and defaults (undefined when no object). */
+function checkModel(
+  name: ModelName,
+  input: unknown,
+  at: Array<string | number>,
+  where: Location,
+  out: ValidationIssue[],
+): Record<string, unknown> | undefined {
+  if (!isObject(input)) {
     out.push(
-      issue(at, 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', x),
+      issue(at, 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', input),
     )
     return undefined
   }
+  const fields = models[name] as Record<string, FieldRule>
+  const extra = overlay[name] ?? {}
   const before = out.length
-  let username: unknown
-  if (!('username' in x)) out.push(issue([...at, 'username'], 'missing', 'Field required', x))
-  else username = checkField({ t: 's' }, x.username, [...at, 'username'], out)
-  const role = x.role ?? null
-  if (role !== null) {
-    checkField(roleRule, role, [...at, 'role'], out)
-    if (typeof role === 'string' && !(ROLES as readonly string[]).includes(role)) {
-      const expected = "'DEVELOPER', 'MAINTAINER' or 'OWNER'"
-      out.push(issue([...at, 'role'], 'enum', `Input should be ${expected}`, role, { expected }))
+  const value: Record<string, unknown> = {}
+  for (const key in fields) {
+    const rule = fields[key]!
+    const x = input[key]
+    if (x === undefined) {
+      if (rule.r) out.push(issue([...at, key], 'missing', 'Field required', where === 'body' ? input : null))
+      else if (rule.d !== undefined) value[key] = rule.d
+      else if (extra.nullWhenAbsent?.includes(key)) value[key] = null
+      continue
+    }
+    const v = checkField(rule, x, [...at, key], where, out, extra.nonEmptyLists?.includes(key))
+    if (v !== undefined) value[key] = v
+  }
+  if (out.length === before && extra.check) {
+    const failed = extra.check(
+      value,
+      Object.keys(fields).filter((k) => input[k] !== undefined),
+    )
+    if (failed) {
+      const [message, field] = failed
+      out.push(
+        issue(field ? [...at, field] : at, 'value_error', `Value error, ${message}`, field ? input[field] : input),
+      )
     }
   }
-  return out.length === before ? { username, role } : undefined
+  return value
 }
 
 /**
@@ -284,46 +308,8 @@ export function validate<T = Record<string, unknown>>(
   input: unknown,
   where: Location,
 ): { value: T; issues: ValidationIssue[] } {
-  const model: Model = models[name]
+  const issues: ValidationIssue[] = []
   // FastAPI reports form fields under "body", but with a null input when missing.
-  const loc = where === 'form' ? 'body' : where
-  const out: ValidationIssue[] = []
-  const value: Record<string, unknown> = {}
-  if (!isObject(input)) {
-    out.push(
-      issue(
-        [loc],
-        'model_attributes_type',
-        'Input should be a valid dictionary or object to extract fields from',
-        input,
-      ),
-    )
-    return { value: value as T, issues: out }
-  }
-  for (const key in model.f) {
-    const rule = model.f[key]!
-    const x = input[key]
-    if (x === undefined) {
-      if (rule.r) out.push(issue([loc, key], 'missing', 'Field required', where === 'body' ? input : null))
-      else if (rule.d !== undefined) value[key] = rule.d
-      continue
-    }
-    const v = checkField(rule, x, [loc, key], out)
-    if (v !== undefined) value[key] = v
-  }
-  if (!out.length && model.check) {
-    const given = Object.fromEntries(
-      Object.keys(model.f)
-        .filter((k) => input[k] !== undefined)
-        .map((k) => [k, value[k]]),
-    )
-    const failed = model.check(model.check === anyFieldSet ? given : value)
-    if (failed) {
-      const [message, field] = failed
-      out.push(
-        issue(field ? [loc, field] : [loc], 'value_error', `Value error, ${message}`, field ? input[field] : input),
-      )
-    }
-  }
-  return { value: value as T, issues: out }
+  const value = checkModel(name, input, [where === 'form' ? 'body' : where], where, issues)
+  return { value: (value ?? {}) as T, issues }
 }

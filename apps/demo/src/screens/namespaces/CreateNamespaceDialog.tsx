@@ -1,3 +1,4 @@
+import { limits } from '@horizon-ts/core/constraints'
 import { useCreateNamespace } from '@horizon-ts/react'
 import { useState } from 'react'
 import { useLocation } from 'wouter'
@@ -36,7 +37,10 @@ function CreateNamespaceForm({ onClose }: { onClose: () => void }) {
         create.mutate({ name, description })
       }}
     >
-      <Field label="Name" hint="Unique across Horizon, up to 256 characters.">
+      <Field
+        label="Name"
+        hint={`Unique across Horizon, up to ${limits('NamespaceCreateRequestV1', 'name').maxLength} characters.`}
+      >
         <input type="text" value={name} onChange={(e) => setName(e.target.value)} spellCheck={false} />
       </Field>
       <Field label="Description" optional>
