@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { LOCAL_ADMIN, PASSWORD, serverArgs } from '../../../tests/support/target.js'
 
 /**
  * Ports and URLs of the servers the suite starts. Chosen once, in Playwright's main process, and
@@ -26,6 +27,21 @@ if (!process.env.E2E_APP_PORT || !process.env.E2E_HORIZON_PORT) {
 
 export const APP_URL = `http://127.0.0.1:${process.env.E2E_APP_PORT}`
 export const HORIZON_URL = `http://127.0.0.1:${process.env.E2E_HORIZON_PORT}`
+
+/**
+ * The demo suite's Horizon: always the local dev server, whatever `HORIZON_URL` says (the suite injects
+ * faults and reads the request log through its test-control API), started as a process by Playwright.
+ * Its settings are tests/support/target.ts's defaults with the demo's differences: the `demo` seed,
+ * the control API, the app's origin for CORS.
+ */
+export const SERVER_ARGS = serverArgs({
+  port: Number(process.env.E2E_HORIZON_PORT),
+  seed: 'demo',
+  control: true,
+  cors: { origins: [APP_URL] },
+})
+/** The superadmin and every user's password, by the rules of tests/support/target.ts. */
+export { LOCAL_ADMIN as ADMIN, PASSWORD }
 
 export const APP_DIR = fileURLToPath(new URL('..', import.meta.url))
 export const SERVER_CLI = fileURLToPath(new URL('../../../packages/server/dist/cli.js', import.meta.url))
