@@ -3,7 +3,7 @@
  * All come from the generated OpenAPI types; nothing here restates a shape by hand.
  */
 import type { JsonValue } from '../json/types.js'
-import type { components } from './generated/openapi.js'
+import type { components, paths } from './generated/openapi.js'
 
 type S = components['schemas']
 /**
@@ -72,28 +72,22 @@ export interface HorizonErrorBody {
   error: { code: string; message: string; details: unknown }
 }
 
-/** Query of `GET /v1/namespaces/`. */
-export interface NamespacePaginateQueryV1 {
-  page?: number
-  page_size?: number
-  name?: string
-}
-/** Query of `GET /v1/hwm/`. */
-export interface HWMPaginateQueryV1 {
-  namespace_id: number
-  page?: number
-  page_size?: number
-  name?: string
-}
-/** Query of `GET /v1/hwm-history/`. */
-export interface HWMHistoryPaginateQueryV1 {
-  hwm_id: number
-  page?: number
-  page_size?: number
-}
-/** Query of `GET /v1/namespace-history/`. */
-export interface NamespaceHistoryPaginateQueryV1 {
-  namespace_id: number
-  page?: number
-  page_size?: number
-}
+/**
+ * The query parameters of a `GET` route, as the client takes them: the generated ones, without
+ * `null`. The document makes the optional filters nullable (Python's `str | None = None`), but a
+ * query string cannot say null: the client would send the text `name=null`, a filter on the name
+ * "null". Leave a filter out for "no filter"; a `string | null` in user code does not compile.
+ */
+type Query<P extends keyof paths> = paths[P]['get'] extends { parameters: { query?: infer Q } }
+  ? NoNull<NonNullable<Q>>
+  : never
+type NoNull<T> = { [K in keyof T]: Exclude<T[K], null> }
+
+/** Query of `GET /v1/namespaces/`: optional `page`, `page_size` and exact `name`. */
+export type NamespacePaginateQueryV1 = Query<'/v1/namespaces/'>
+/** Query of `GET /v1/hwm/`: `namespace_id`, and optional `page`, `page_size` and exact `name`. */
+export type HWMPaginateQueryV1 = Query<'/v1/hwm/'>
+/** Query of `GET /v1/hwm-history/`: `hwm_id`, and optional `page` and `page_size`. */
+export type HWMHistoryPaginateQueryV1 = Query<'/v1/hwm-history/'>
+/** Query of `GET /v1/namespace-history/`: `namespace_id`, and optional `page` and `page_size`. */
+export type NamespaceHistoryPaginateQueryV1 = Query<'/v1/namespace-history/'>
