@@ -4,6 +4,7 @@
  * vitest project: the helper is TypeScript over the dev server's sources (vitest's aliases), which
  * tests/repo's plain node:test cannot load on Node 20.
  */
+import { readFileSync } from 'node:fs'
 import type { HorizonServerOptions } from '@horizon-ts/server'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
@@ -110,5 +111,20 @@ describe('one rule for every suite', () => {
     }
     expect(cliOptions(serverArgs(demo))).toMatchObject({ ...localOptions(demo), cors: demo.cors })
     expect(cliOptions(serverArgs())).toMatchObject({ ...LOCAL_DEFAULTS, control: false })
+  })
+
+  it("the demo's Playwright command starts the server its env.ts describes (SERVER_ARGS)", async () => {
+    // The config builds its command by hand: read it, fill in the ports, and parse both the same way.
+    process.env.E2E_APP_PORT ??= '4173'
+    process.env.E2E_HORIZON_PORT ??= '8001'
+    const env = await import('../../../../apps/demo/test/env.js')
+    const config = readFileSync(new URL('../../../../apps/demo/playwright.config.ts', import.meta.url), 'utf8')
+    const command = /command: `node "\$\{SERVER_CLI\}" ([^`]*)`/.exec(config)?.[1]
+    expect(command, 'the dev-server command in apps/demo/playwright.config.ts').toBeDefined()
+    const argv = command!
+      .replace(/\$\{process\.env\.E2E_HORIZON_PORT\}/g, String(process.env.E2E_HORIZON_PORT))
+      .replace(/\$\{APP_URL\}/g, env.APP_URL)
+      .split(/\s+/)
+    expect(cliOptions(argv)).toEqual(cliOptions(env.SERVER_ARGS))
   })
 })
