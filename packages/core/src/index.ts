@@ -15,6 +15,7 @@ export type {
   DeleteOptions,
   DryRunMethods,
   HorizonClientOptions,
+  HorizonHooks,
   HorizonMethods,
   ResponseChecker,
 } from './horizon/client.js'

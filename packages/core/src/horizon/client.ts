@@ -1,6 +1,6 @@
 import { mergeHooks } from '../transport/merge-hooks.js'
 import { type DryRunRequest, Transport, type TransportOptions } from '../transport/transport.js'
-import type { AuthStrategy, CallOptions } from '../transport/types.js'
+import type { AuthStrategy, CallOptions, Hooks } from '../transport/types.js'
 import { checkCallOptions, checkQuery } from './call-options.js'
 import type { ValidationIssue } from './constraints.js'
 import {
@@ -34,8 +34,16 @@ import type {
   PageResponseV1,
 } from './types.js'
 
+/** The transport's hooks, plus what only a Horizon client tells. */
+export interface HorizonHooks extends Hooks {
+  /** non-fatal notices, such as a server newer than the client's types (default `console.warn`) */
+  onWarning?: (message: string) => void
+}
+
 /** Options of `HorizonClient`: the transport's, less the error factory, plus response validation. */
-export interface HorizonClientOptions extends Omit<TransportOptions, 'toError'> {
+export interface HorizonClientOptions extends Omit<TransportOptions, 'toError' | 'hooks'> {
+  /** logging and tracing callbacks (default none) */
+  hooks?: HorizonHooks
   /** `LoginPassword`, `AccessToken`, `BearerToken` or your own strategy (default none: anonymous calls) */
   auth?: AuthStrategy
   /**

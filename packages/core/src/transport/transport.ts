@@ -137,34 +137,15 @@ export class Transport {
       if (body !== undefined && !spec.form) headers['content-type'] = 'application/json'
       // What hooks and errors see: built only when someone looks, credentials redacted.
       const info = () => this.#info(spec, url, headers)
-      if (spec.auth !== false && auth && ctx) {
-        try {
-          let value = auth.header(ctx)
-          if (typeof value === 'object') value = await value
-          if (value) headers.authorization = value
-        } catch (e) {
-          // A caller that aborts while waiting for a (shared) login gets an abort of its own call.
-          if (call.signal?.aborted)
-            throw await this.#fail({ kind: 'abort', request: { method: spec.method, url }, cause: e }, info)
-          await hooks.onError?.({ request: info(), error: e as Error })
-          throw e
-        }
-      }
-      // Awaited only when set: an `await` of nothing still costs every call a turn of the queue.
+      // Awaited only when there is something to wait for: an `await` of nothing still costs every
+      // call a turn of the queue.
+      const authorizing = spec.auth !== false && auth && ctx && this.#authorize(auth, ctx, headers, call, info)
+      if (authorizing) await authorizing
       if (hooks.onRequest) await hooks.onRequest({ request: info(), attempt: retries + 1 })
       const started = hooks.onResponse && Date.now()
       const result = await this.#attempt(spec, url, headers, body, codec, call.signal)
       if ('data' in result) {
-        if (hooks.onResponse)
-          await hooks.onResponse({
-            get request() {
-              return info()
-            },
-            status: result.status,
-            headers: result.headers,
-            requestId: result.headers.get('x-request-id') ?? undefined,
-            durationMs: Date.now() - (started || 0),
-          })
+        if (hooks.onResponse) await this.#reportResponse(hooks.onResponse, result, info, started || 0)
         if (result.status < 400) return result as TransportResponse<T>
       }
       const failure: Failure = 'data' in result ? statusFailure(spec.method, url, result) : result
@@ -174,23 +155,71 @@ export class Transport {
       }
       const decision = retryDecision(spec.method, failure, result.headers, retries, this.#retry)
       if (decision.waitMs !== undefined) failure.retryAfter = decision.waitMs / 1000
-      if (decision.retry) {
-        retries++
-        const { delayMs } = decision
-        await hooks.onRetry?.({
-          request: info(),
-          attempt: retries + 1,
-          delayMs,
-          reason: String(failure.status ?? failure.kind),
-        })
-        try {
-          await sleep(delayMs, call.signal)
-        } catch (cause) {
-          throw await this.#fail({ kind: 'abort', request: failure.request, cause }, info)
-        }
-        continue
-      }
-      throw await this.#fail(failure, info, spec)
+      if (!decision.retry) throw await this.#fail(failure, info, spec)
+      retries++
+      await this.#pause(decision.delayMs, retries, failure, info, call.signal)
+    }
+  }
+
+  /** Sets the `Authorization` header; a promise only when the strategy must wait (for a login). */
+  #authorize(
+    auth: AuthStrategy,
+    ctx: AuthContext,
+    headers: Record<string, string>,
+    call: CallOptions,
+    info: () => RequestInfo,
+  ): Promise<void> | undefined {
+    const set = (value: string | undefined) => {
+      if (value) headers.authorization = value
+    }
+    const failed = async (e: unknown): Promise<never> => {
+      // A caller that aborts while waiting for a (shared) login gets an abort of its own call.
+      if (call.signal?.aborted) throw await this.#fail({ kind: 'abort', request: requestOf(info), cause: e }, info)
+      await this.options.hooks?.onError?.({ request: info(), error: e as Error })
+      throw e
+    }
+    let value: ReturnType<AuthStrategy['header']>
+    try {
+      value = auth.header(ctx)
+    } catch (e) {
+      return failed(e)
+    }
+    if (typeof value === 'object') return value.then(set, failed)
+    set(value)
+    return undefined
+  }
+
+  #reportResponse(
+    onResponse: NonNullable<Hooks['onResponse']>,
+    result: TransportResponse<unknown>,
+    info: () => RequestInfo,
+    started: number,
+  ): void | Promise<void> {
+    return onResponse({
+      get request() {
+        return info()
+      },
+      status: result.status,
+      headers: result.headers,
+      requestId: result.headers.get('x-request-id') ?? undefined,
+      durationMs: Date.now() - started,
+    })
+  }
+
+  /** Waits before retry number `retries`, after telling `onRetry`; a caller's abort ends the wait. */
+  async #pause(
+    delayMs: number,
+    retries: number,
+    failure: Failure,
+    info: () => RequestInfo,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const reason = String(failure.status ?? failure.kind)
+    await this.options.hooks?.onRetry?.({ request: info(), attempt: retries + 1, delayMs, reason })
+    try {
+      await sleep(delayMs, signal)
+    } catch (cause) {
+      throw await this.#fail({ kind: 'abort', request: failure.request, cause }, info)
     }
   }
 
@@ -287,6 +316,11 @@ export class Transport {
       this.#deadlines.done(watch)
     }
   }
+}
+
+const requestOf = (info: () => RequestInfo) => {
+  const { method, url } = info()
+  return { method, url }
 }
 
 const statusFailure = (method: string, url: string, r: TransportResponse<unknown>): Failure => ({

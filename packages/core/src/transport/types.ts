@@ -151,8 +151,6 @@ export interface Hooks {
    * by hooks. A bare `Transport` hands over what its `toError` builds (an `Error` by default).
    */
   onError?: (event: { request: RequestInfo; error: Error }) => void | Promise<void>
-  /** non-fatal notices, such as a server newer than the client's types */
-  onWarning?: (message: string) => void
 }
 
 /** The parts of an auth strategy the transport calls. */
