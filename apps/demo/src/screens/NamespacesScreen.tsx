@@ -2,9 +2,7 @@ import { useNamespaces } from '@horizon-ts/react'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
 import { EmptyState } from '../components/EmptyState'
-import { ErrorNotice } from '../components/ErrorNotice'
-import { Loading } from '../components/Loading'
-import { Pager } from '../components/Pager'
+import { PageList } from '../components/PagedList'
 import { PageTitle } from '../components/PageTitle'
 import { SearchForm } from '../components/SearchForm'
 import { useListParams } from '../lib/list-params'
@@ -20,7 +18,6 @@ export function NamespacesScreen() {
   // The previous page stays on screen while the next one loads: no flash of "Loading" on paging.
   const namespaces = useNamespaces(query, { placeholderData: keepPreviousData })
   const [creating, setCreating] = useState(false)
-  const data = namespaces.data
   return (
     <section className="stack">
       <div className="page-header">
@@ -32,25 +29,19 @@ export function NamespacesScreen() {
       <div className="toolbar">
         <SearchForm label="Name (exact)" value={list.name} onSearch={list.setName} />
       </div>
-      {namespaces.isPending && <Loading label="Loading namespaces…" />}
-      {namespaces.isError && <ErrorNotice error={namespaces.error} onRetry={() => namespaces.refetch()} />}
-      {data &&
-        (data.items.length === 0 ? (
+      <PageList
+        query={namespaces}
+        paging={list}
+        noun="namespace"
+        loading="Loading namespaces…"
+        empty={
           <EmptyState title={list.name ? `No namespace is named “${list.name}”` : 'No namespaces yet'}>
             {list.name ? 'Names are matched exactly, case included.' : 'Create the first one with “New namespace”.'}
           </EmptyState>
-        ) : (
-          <div aria-busy={namespaces.isPlaceholderData}>
-            <NamespacesTable namespaces={data.items} />
-            <Pager
-              meta={data.meta}
-              noun="namespace"
-              onPage={list.setPage}
-              pageSize={list.pageSize}
-              onPageSize={list.setPageSize}
-            />
-          </div>
-        ))}
+        }
+      >
+        {(items) => <NamespacesTable namespaces={items} />}
+      </PageList>
       <CreateNamespaceDialog open={creating} onClose={() => setCreating(false)} />
     </section>
   )

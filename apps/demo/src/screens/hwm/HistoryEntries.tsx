@@ -1,5 +1,4 @@
 import type { HWMHistoryResponseV1, HWMResponseV1, JsonValue as Json } from '@horizon-ts/core'
-import { EmptyState } from '../../components/EmptyState'
 import { JsonValue } from '../../components/JsonValue'
 import { Timeline, TimelineItem } from '../../components/Timeline'
 import { sameJson } from '../../lib/json'
@@ -24,7 +23,6 @@ function changedFields(row: HWMHistoryResponseV1, older: HWMHistoryResponseV1 | 
 
 /** Each change with the value it left, what it changed, and "Use this value" to restore an older value. */
 export function HistoryEntries({ rows, current, onRestore, complete }: Props) {
-  if (rows.length === 0) return <EmptyState title="No history yet" />
   return (
     <Timeline label="HWM history">
       {rows.map((row, i) => {

@@ -1,13 +1,11 @@
 import type { HWMResponseV1, JsonValue } from '@horizon-ts/core'
-import { horizonKeys } from '@horizon-ts/core/query'
-import { useHorizonClient, useHwmHistory, useHwmHistoryInfinite } from '@horizon-ts/react'
-import { useState } from 'react'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Loading } from '../../components/Loading'
-import { LoadMore } from '../../components/LoadMore'
-import { Pager } from '../../components/Pager'
+import { useHwmHistory, useHwmHistoryInfinite } from '@horizon-ts/react'
+import { EmptyState } from '../../components/EmptyState'
+import { PageList, ScrollList } from '../../components/PagedList'
 import { plural } from '../../lib/format'
 import { keepPreviousPageOf } from '../../lib/keep-previous-page'
+import { usePaging } from '../../lib/list-params'
+import { useHorizonKeys } from '../../lib/use-horizon-keys'
 import { HistoryEntries } from './HistoryEntries'
 
 interface Props {
@@ -15,52 +13,39 @@ interface Props {
   onRestore: (value: JsonValue) => void
 }
 
+const list = {
+  noun: 'change',
+  loading: 'Loading history…',
+  empty: <EmptyState title="No history yet" />,
+  className: 'stack',
+}
+
 /** Newest first, ten at a time, older ones loaded as the end comes into view (`useHwmHistoryInfinite`). */
 export function HistoryScroll({ hwm, onRestore }: Props) {
   const history = useHwmHistoryInfinite({ hwm_id: hwm.id, page_size: 10 })
-  if (history.isPending) return <Loading label="Loading history…" />
-  if (history.isError && !history.data) return <ErrorNotice error={history.error} onRetry={() => history.refetch()} />
-  const rows = history.data.pages.flatMap((p) => p.items)
-  const total = history.data.pages.at(-1)?.meta.total_count ?? rows.length
   return (
-    <>
-      <HistoryEntries rows={rows} current={hwm} onRestore={onRestore} complete={!history.hasNextPage} />
-      <LoadMore
-        hasMore={history.hasNextPage}
-        loading={history.isFetchingNextPage}
-        onMore={() => history.fetchNextPage()}
-        status={`${rows.length} of ${plural(total, 'change')}`}
-        label="Load older changes"
-      />
-    </>
+    <ScrollList
+      query={history}
+      {...list}
+      more="Load older changes"
+      status={(shown, total) => `${shown} of ${plural(total, 'change')}`}
+    >
+      {(rows, complete) => <HistoryEntries rows={rows} current={hwm} onRestore={onRestore} complete={complete} />}
+    </ScrollList>
   )
 }
 
 /** The same history a page at a time (`useHwmHistory`). */
 export function HistoryPages({ hwm, onRestore }: Props) {
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(10)
-  const keys = horizonKeys(useHorizonClient())
+  const paging = usePaging(10)
+  const keys = useHorizonKeys()
   const history = useHwmHistory(
-    { hwm_id: hwm.id, page, page_size: pageSize },
+    { hwm_id: hwm.id, page: paging.page, page_size: paging.pageSize },
     { placeholderData: keepPreviousPageOf(keys.hwmHistoryOf(hwm.id)) },
   )
-  if (history.isPending) return <Loading label="Loading history…" />
-  if (history.isError) return <ErrorNotice error={history.error} onRetry={() => history.refetch()} />
-  const { items, meta } = history.data
   return (
-    <>
-      <HistoryEntries rows={items} current={hwm} onRestore={onRestore} complete={!meta.has_next} />
-      <Pager
-        meta={meta}
-        noun="change"
-        onPage={setPage}
-        pageSize={pageSize}
-        onPageSize={(s) => {
-          setPageSize(s)
-          setPage(1)
-        }}
-      />
-    </>
+    <PageList query={history} paging={paging} {...list}>
+      {(rows, complete) => <HistoryEntries rows={rows} current={hwm} onRestore={onRestore} complete={complete} />}
+    </PageList>
   )
 }

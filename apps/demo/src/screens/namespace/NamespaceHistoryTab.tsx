@@ -1,16 +1,12 @@
 import type { NamespaceHistoryResponseV1 } from '@horizon-ts/core'
-import { horizonKeys } from '@horizon-ts/core/query'
-import { useHorizonClient, useNamespaceHistory, useNamespaceHistoryInfinite } from '@horizon-ts/react'
-import { useState } from 'react'
+import { useNamespaceHistory, useNamespaceHistoryInfinite } from '@horizon-ts/react'
 import { EmptyState } from '../../components/EmptyState'
-import { ErrorNotice } from '../../components/ErrorNotice'
-import { Loading } from '../../components/Loading'
-import { LoadMore } from '../../components/LoadMore'
-import { Pager } from '../../components/Pager'
+import { PageList, ScrollList } from '../../components/PagedList'
 import { Timeline, TimelineItem } from '../../components/Timeline'
 import { LIST_VIEWS, ViewToggle } from '../../components/ViewToggle'
-import { plural } from '../../lib/format'
 import { keepPreviousPageOf } from '../../lib/keep-previous-page'
+import { usePaging } from '../../lib/list-params'
+import { useHorizonKeys } from '../../lib/use-horizon-keys'
 import { usePref } from '../../lib/use-pref'
 
 /** The namespace's changes (created, renamed, described, deleted), newest first. */
@@ -27,8 +23,14 @@ export function NamespaceHistoryTab({ namespaceId }: { namespaceId: number }) {
   )
 }
 
+const list = {
+  noun: 'change',
+  loading: 'Loading history…',
+  empty: <EmptyState title="No history yet" />,
+  className: 'stack',
+}
+
 function Rows({ rows }: { rows: NamespaceHistoryResponseV1[] }) {
-  if (rows.length === 0) return <EmptyState title="No history yet" />
   return (
     <Timeline label="Namespace history">
       {rows.map((row) => (
@@ -52,50 +54,24 @@ function Rows({ rows }: { rows: NamespaceHistoryResponseV1[] }) {
 }
 
 function HistoryPages({ namespaceId }: { namespaceId: number }) {
-  const [page, setPage] = useState(1)
-  const [pageSize, setPageSize] = useState(20)
-  const keys = horizonKeys(useHorizonClient())
+  const paging = usePaging(20)
+  const keys = useHorizonKeys()
   const history = useNamespaceHistory(
-    { namespace_id: namespaceId, page, page_size: pageSize },
+    { namespace_id: namespaceId, page: paging.page, page_size: paging.pageSize },
     { placeholderData: keepPreviousPageOf(keys.namespaceHistoryOf(namespaceId)) },
   )
-  if (history.isPending) return <Loading label="Loading history…" />
-  if (history.isError) return <ErrorNotice error={history.error} onRetry={() => history.refetch()} />
   return (
-    <>
-      <Rows rows={history.data.items} />
-      <Pager
-        meta={history.data.meta}
-        noun="change"
-        onPage={setPage}
-        pageSize={pageSize}
-        onPageSize={(s) => {
-          setPageSize(s)
-          setPage(1)
-        }}
-      />
-    </>
+    <PageList query={history} paging={paging} {...list}>
+      {(rows) => <Rows rows={rows} />}
+    </PageList>
   )
 }
 
 function HistoryScroll({ namespaceId }: { namespaceId: number }) {
   const history = useNamespaceHistoryInfinite({ namespace_id: namespaceId, page_size: 20 })
-  if (history.isPending) return <Loading label="Loading history…" />
-  if (history.isError && !history.data) return <ErrorNotice error={history.error} onRetry={() => history.refetch()} />
-  const rows = history.data.pages.flatMap((p) => p.items)
-  const total = history.data.pages.at(-1)?.meta.total_count ?? rows.length
   return (
-    <>
-      <Rows rows={rows} />
-      {rows.length > 0 && (
-        <LoadMore
-          hasMore={history.hasNextPage}
-          loading={history.isFetchingNextPage}
-          onMore={() => history.fetchNextPage()}
-          status={`Showing ${rows.length} of ${plural(total, 'change')}`}
-          label="Load older changes"
-        />
-      )}
-    </>
+    <ScrollList query={history} {...list} more="Load older changes">
+      {(rows) => <Rows rows={rows} />}
+    </ScrollList>
   )
 }
