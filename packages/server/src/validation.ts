@@ -36,11 +36,3 @@ export class Checker {
     if (this.issues.length) throw invalidRequest(this.issues)
   }
 }
-
-/** Validates one part and throws its 422 at once. */
-export function check<T>(model: ModelName, input: unknown, where: Location): T {
-  const checker = new Checker()
-  const value = checker.part<T>(model, input, where)
-  checker.done()
-  return value
-}

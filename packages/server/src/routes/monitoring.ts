@@ -1,5 +1,7 @@
-/** `/monitoring/*`: liveness, usage stats and process metrics in Prometheus' text format. No auth. */
-import { jsonResponse } from '../errors.js'
+/**
+ * `/monitoring/metrics` and `/monitoring/stats`: process metrics and usage stats in Prometheus' text
+ * format. No auth. Not in the operation table (the client does not call them); ping is, in handlers/.
+ */
 import type { Route } from '../router.js'
 import type { Runtime } from '../runtime.js'
 
@@ -37,7 +39,6 @@ function metrics(runtime: Runtime): string {
 const text = (body: string) => new Response(body, { headers: { 'content-type': PROMETHEUS } })
 
 export const monitoringRoutes: Route[] = [
-  { method: 'GET', path: '/monitoring/ping', auth: false, handle: () => jsonResponse({ status: 'ok' }) },
   { method: 'GET', path: '/monitoring/metrics', auth: false, handle: ({ runtime }) => text(metrics(runtime)) },
   { method: 'GET', path: '/monitoring/stats', auth: false, handle: ({ runtime }) => text(stats(runtime)) },
 ]

@@ -1,0 +1,19 @@
+/** `/v1/hwm-history/` and `/v1/namespace-history/`: change logs, newest first. */
+import type { Handlers } from '../handler-types.js'
+import { newestFirst, paginate } from '../paging.js'
+import { toHwmHistory, toNamespaceHistory } from '../serialize.js'
+
+export const historyHandlers = {
+  paginateHwmHistory({ query, store }) {
+    const t = store.tables
+    const rows = [...t.hwmHistory.values()].filter((row) => row.hwmId === query.hwm_id).sort(newestFirst)
+    return paginate(rows, query, (row) => toHwmHistory(t, row))
+  },
+  paginateNamespaceHistory({ query, store }) {
+    const t = store.tables
+    const rows = [...t.namespaceHistory.values()]
+      .filter((row) => row.namespaceId === query.namespace_id)
+      .sort(newestFirst)
+    return paginate(rows, query, (row) => toNamespaceHistory(t, row))
+  },
+} satisfies Partial<Handlers>

@@ -1,0 +1,63 @@
+/**
+ * A route of the operation table: method, path, auth and body kind come from the row, the path,
+ * query and body are validated against the models the row names (issues of all three in one 422,
+ * after auth, as FastAPI solves its dependencies), then the handler answers.
+ */
+import { type Operation, type OperationName, operations } from '@horizon-ts/core'
+import { issueToken } from './auth.js'
+import { queryOf } from './body.js'
+import { jsonResponse } from './errors.js'
+import { Created, type HandlerContext, type Handlers } from './handler-types.js'
+import type { Inputs } from './operation-inputs.js'
+import type { Route, RouteContext } from './router.js'
+import { Checker } from './validation.js'
+
+/** The inputs the row's checks name, validated together. */
+function validated({ checks }: Row, ctx: RouteContext): Inputs<OperationName> {
+  const checker = new Checker()
+  const inputs = {
+    path: checks.path && checker.part(checks.path, ctx.params, 'path'),
+    query: checks.query && checker.part(checks.query, queryOf(ctx.url), 'query'),
+    body: checks.body
+      ? checker.part(checks.body, ctx.body, 'body')
+      : checks.form && checker.part(checks.form, ctx.body, 'form'),
+  }
+  checker.done()
+  return inputs as Inputs<OperationName>
+}
+
+/** The parts of a row the server reads (any row: each types its `checks` as literals). */
+type Row = Pick<Operation, 'method' | 'path' | 'auth' | 'checks'>
+
+function response(answer: unknown): Response {
+  if (answer === undefined) return new Response(null, { status: 204 })
+  if (answer instanceof Created) return jsonResponse(answer.value, 201)
+  return jsonResponse(answer)
+}
+
+export function operationRoute(name: OperationName, handlers: Handlers): Route {
+  const row: Row = operations[name]
+  // Validation gave the inputs the types `Handlers` promises for this row: one handler signature
+  // for all rows lets the table be called by name.
+  const handler = handlers[name] as unknown as (ctx: HandlerContext<OperationName>) => unknown
+  return {
+    method: row.method,
+    path: row.path,
+    auth: row.auth !== false,
+    body: row.checks.body ? 'json' : row.checks.form ? 'form' : undefined,
+    async handle(ctx) {
+      const { runtime } = ctx
+      const answer = await handler({
+        ...validated(row, ctx),
+        store: runtime.store,
+        // A getter: the route context's own throws on a route without auth.
+        get user() {
+          return ctx.user
+        },
+        superadmin: ctx.superadmin,
+        issueToken: (userId) => issueToken(runtime.secret, userId, runtime.options.tokenTtlSeconds),
+      })
+      return response(answer)
+    },
+  }
+}
