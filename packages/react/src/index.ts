@@ -14,6 +14,12 @@
 
 export type { LoginVariables } from './auth.js'
 export { useLogin, useLogout } from './auth.js'
+export {
+  useHorizonInfiniteQuery,
+  useHorizonMutation,
+  useHorizonQuery,
+  useHorizonSuspenseQuery,
+} from './bind.js'
 export type { HorizonProviderProps } from './context.js'
 export { HorizonProvider, useHorizonClient } from './context.js'
 export * from './mutations.js'

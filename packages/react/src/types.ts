@@ -36,7 +36,8 @@ export type DataOf<N extends QueryName> =
     : ReturnType<Factory<N>> extends HorizonInfiniteQueryOptions<infer P>
       ? P
       : never
-type Args<N extends QueryName> = Parameters<Factory<N>>
+/** The arguments of read factory `N`. */
+export type Args<N extends QueryName> = Parameters<Factory<N>>
 
 /** TanStack's `useQuery` options but the key and the fetcher, which come from `horizonQueries`. */
 export type HorizonUseQueryOptions<T, TData = T> = OmitKeyof<

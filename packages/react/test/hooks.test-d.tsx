@@ -25,6 +25,10 @@ import {
   useCreateNamespace,
   useDeleteHwm,
   useHorizonClient,
+  useHorizonInfiniteQuery,
+  useHorizonMutation,
+  useHorizonQuery,
+  useHorizonSuspenseQuery,
   useHwm,
   useHwmHistory,
   useHwmHistoryInfinite,
@@ -177,5 +181,21 @@ describe('values are JSON, with bigint beyond 2^53', () => {
     expectTypeOf(deserializeState('{}')).toExtend<Parameters<typeof HydrationBoundary>[0]['state']>()
     // @ts-expect-error the state, not any value
     serializeState({ value: 1n })
+  })
+
+  it('the generic hooks take a read or write by name and type it as its named hook', () => {
+    expectTypeOf(useHorizonQuery('hwm', 1).data).toEqualTypeOf<HWMResponseV1 | undefined>()
+    expectTypeOf(useHorizonQuery('hwm', 1, { select: (h) => h.name }).data).toEqualTypeOf<string | undefined>()
+    expectTypeOf(useHorizonSuspenseQuery('namespace', 1).data).toEqualTypeOf<NamespaceResponseV1>()
+    expectTypeOf(useHorizonInfiniteQuery('hwmInfinite', { namespace_id: 1 }).data).toEqualTypeOf<
+      Pages<HWMResponseV1> | undefined
+    >()
+    useHorizonMutation('updateHwm', { optimistic: true }).mutate([1, { value: 2 }])
+    // @ts-expect-error not a read
+    useHorizonQuery('updateHwm', 1)
+    // @ts-expect-error the arguments of the read
+    useHorizonQuery('hwm', 'one')
+    // @ts-expect-error optimistic only where a row has a preview
+    useHorizonMutation('deleteHwm', { optimistic: true })
   })
 })

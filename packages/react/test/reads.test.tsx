@@ -91,6 +91,14 @@ describe('query hooks answer what the client answers', () => {
     expect(result.current.data?.pages.flatMap((p) => p.items)).toHaveLength(total)
   })
 
+  it('useHorizonQuery and useHorizonInfiniteQuery take any read by its factory name', async () => {
+    const one = hook(() => hooks.useHorizonQuery('hwm', hwm.id, { select: (h) => h.value }))
+    const pages = hook(() => hooks.useHorizonInfiniteQuery('hwmInfinite', { namespace_id: ns.id, page_size: 2 }))
+    await waitFor(() => expect(one.current.isSuccess && pages.current.isSuccess).toBe(true))
+    expect(one.current.data).toEqual((await client.getHwm(hwm.id)).value)
+    expect(pages.current.data?.pages[0]?.items).toHaveLength(2)
+  })
+
   it('suspense variants render with data', async () => {
     render(
       <Providers client={client} queryClient={newQueryClient()}>
