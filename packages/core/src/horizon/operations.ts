@@ -92,7 +92,11 @@ const hwmPath = { path: 'HwmPath' } as const
 const none = () => ({})
 const query = <Q extends object>(q?: Q) => ({ query: { ...q } })
 
-/** The operation table: one row per Horizon operation, named as the client method that calls it. */
+/**
+ * The operation table: one row per Horizon operation, named as the client method that calls it, in
+ * the order Horizon's FastAPI app registers its routes (the dev server matches them in this order:
+ * the first match wins, and a 405's `Allow` lists methods in it).
+ */
 export const operations = {
   /**
    * `GET /monitoring/ping`: is the server up.
@@ -191,18 +195,32 @@ export const operations = {
     write: { changes: ({ args: [id] }) => [gone(['namespace', id]), changed('namespaces')] },
   }),
   /**
-   * `GET /v1/namespace-history/`: a namespace's changes, newest first.
-   * @example `const page = await client.paginateNamespaceHistory({ namespace_id: 1 })`
+   * `GET /v1/namespaces/{id}/permissions` (OWNER): owner first.
+   * @example `const { permissions } = await client.getNamespacePermissions(1)`
    */
-  paginateNamespaceHistory: op<[query: NamespaceHistoryPaginateQueryV1], PageResponseV1<NamespaceHistoryResponseV1>>()({
+  getNamespacePermissions: op<[namespaceId: number], PermissionsResponseV1>()({
     method: 'GET',
-    path: '/v1/namespace-history/',
-    parts: query,
-    checks: { query: 'PaginateNamespaceHistoryQuery' },
-    read: {
-      query: 'namespaceHistory',
-      pages: 'namespaceHistoryInfinite',
-      subject: (q) => ['namespace', q.namespace_id, 'history'],
+    path: '/v1/namespaces/{namespace_id}/permissions',
+    parts: (id) => ({ path: ns(id) }),
+    checks: nsPath,
+    read: { query: 'namespacePermissions', subject: (id) => ['namespace', id, 'permissions'] },
+  }),
+  /**
+   * `PATCH /v1/namespaces/{id}/permissions` (OWNER): `role: null` removes, `OWNER` transfers.
+   * @example `await client.updateNamespacePermissions(1, { permissions: [{ username: 'bob', role: 'DEVELOPER' }] })`
+   */
+  updateNamespacePermissions: op<[namespaceId: number, data: PermissionsUpdateRequestV1], PermissionsResponseV1>()({
+    method: 'PATCH',
+    path: '/v1/namespaces/{namespace_id}/permissions',
+    parts: (id, body) => ({ path: ns(id), body }),
+    checks: { ...nsPath, body: 'PermissionsUpdateRequestV1' },
+    write: {
+      // An ownership transfer changes the namespace's `owned_by`, hence its detail and lists.
+      changes: ({ args: [id] }) => [
+        answers('getNamespacePermissions', id),
+        changed('namespace', id),
+        changed('namespaces'),
+      ],
     },
   }),
   /**
@@ -280,17 +298,6 @@ export const operations = {
     },
   }),
   /**
-   * `POST /v1/hwm/copy` (DEVELOPER on the target): ids outside the source are ignored.
-   * @example `await client.bulkCopyHwm({ source_namespace_id: 1, target_namespace_id: 2, hwm_ids: [5], with_history: true })`
-   */
-  bulkCopyHwm: op<[data: HWMBulkCopyRequestV1], HWMListResponseV1>()({
-    method: 'POST',
-    path: '/v1/hwm/copy',
-    parts: (body) => ({ body }),
-    checks: { body: 'HWMBulkCopyRequestV1' },
-    write: { changes: ({ args: [data] }) => [changed('hwms', data.target_namespace_id)] },
-  }),
-  /**
    * `DELETE /v1/hwm/` (MAINTAINER): ids outside the namespace are ignored.
    * @example `await client.bulkDeleteHwm(1, [5, 6])`
    */
@@ -304,33 +311,15 @@ export const operations = {
     },
   }),
   /**
-   * `GET /v1/namespaces/{id}/permissions` (OWNER): owner first.
-   * @example `const { permissions } = await client.getNamespacePermissions(1)`
+   * `POST /v1/hwm/copy` (DEVELOPER on the target): ids outside the source are ignored.
+   * @example `await client.bulkCopyHwm({ source_namespace_id: 1, target_namespace_id: 2, hwm_ids: [5], with_history: true })`
    */
-  getNamespacePermissions: op<[namespaceId: number], PermissionsResponseV1>()({
-    method: 'GET',
-    path: '/v1/namespaces/{namespace_id}/permissions',
-    parts: (id) => ({ path: ns(id) }),
-    checks: nsPath,
-    read: { query: 'namespacePermissions', subject: (id) => ['namespace', id, 'permissions'] },
-  }),
-  /**
-   * `PATCH /v1/namespaces/{id}/permissions` (OWNER): `role: null` removes, `OWNER` transfers.
-   * @example `await client.updateNamespacePermissions(1, { permissions: [{ username: 'bob', role: 'DEVELOPER' }] })`
-   */
-  updateNamespacePermissions: op<[namespaceId: number, data: PermissionsUpdateRequestV1], PermissionsResponseV1>()({
-    method: 'PATCH',
-    path: '/v1/namespaces/{namespace_id}/permissions',
-    parts: (id, body) => ({ path: ns(id), body }),
-    checks: { ...nsPath, body: 'PermissionsUpdateRequestV1' },
-    write: {
-      // An ownership transfer changes the namespace's `owned_by`, hence its detail and lists.
-      changes: ({ args: [id] }) => [
-        answers('getNamespacePermissions', id),
-        changed('namespace', id),
-        changed('namespaces'),
-      ],
-    },
+  bulkCopyHwm: op<[data: HWMBulkCopyRequestV1], HWMListResponseV1>()({
+    method: 'POST',
+    path: '/v1/hwm/copy',
+    parts: (body) => ({ body }),
+    checks: { body: 'HWMBulkCopyRequestV1' },
+    write: { changes: ({ args: [data] }) => [changed('hwms', data.target_namespace_id)] },
   }),
   /**
    * `GET /v1/hwm-history/`: an HWM's changes, newest first.
@@ -342,6 +331,21 @@ export const operations = {
     parts: query,
     checks: { query: 'PaginateHwmHistoryQuery' },
     read: { query: 'hwmHistory', pages: 'hwmHistoryInfinite', subject: (q) => ['hwm', q.hwm_id, 'history'] },
+  }),
+  /**
+   * `GET /v1/namespace-history/`: a namespace's changes, newest first.
+   * @example `const page = await client.paginateNamespaceHistory({ namespace_id: 1 })`
+   */
+  paginateNamespaceHistory: op<[query: NamespaceHistoryPaginateQueryV1], PageResponseV1<NamespaceHistoryResponseV1>>()({
+    method: 'GET',
+    path: '/v1/namespace-history/',
+    parts: query,
+    checks: { query: 'PaginateNamespaceHistoryQuery' },
+    read: {
+      query: 'namespaceHistory',
+      pages: 'namespaceHistoryInfinite',
+      subject: (q) => ['namespace', q.namespace_id, 'history'],
+    },
   }),
 }
 
