@@ -37,7 +37,7 @@ describe('the handler table', () => {
     const specOrder = Object.entries(spec.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     )
-    const paths = [...new Set(names.map((name) => operations[name].path))]
+    const paths: string[] = [...new Set(names.map((name) => operations[name].path))]
     expect(paths).toEqual([...new Set(specOrder.map((r) => r.split(' ')[1]!))].filter((p) => paths.includes(p)))
     for (const path of paths) {
       const methods = names.filter((name) => operations[name].path === path).map((name) => operations[name].method)
