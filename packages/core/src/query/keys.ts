@@ -51,18 +51,17 @@ function readKey(all: QueryKey, name: ReadName, args: unknown[], infinite: boole
  *
  * ```text
  * ['horizon', scope]                                   all()
- *   'ping' | 'whoami'
- *   'namespaces', 'paginateNamespaces', 'page' | 'infinite', query      namespaceLists()
- *   'namespace', id                                    about('namespace', id)
- *     'getNamespace'
- *     'permissions', 'getNamespacePermissions'
- *     'history', 'paginateNamespaceHistory', 'page' | 'infinite', query   namespaceHistoryOf(id)
- *   'hwms', namespaceId, 'paginateHwm', 'page' | 'infinite', query         hwmLists(namespaceId?)
- *   'hwm', id                                          about('hwm', id)
- *     'getHwm'
- *     'history', 'paginateHwmHistory', 'page' | 'infinite', query         hwmHistoryOf(id)
+ *   'ping' | 'whoami'                                  (server-wide reads: no subject)
+ *   'namespaces', operation, 'page' | 'infinite', query            namespaceLists()
+ *   'namespace', id, operation                         about('namespace', id): everything about it
+ *   'namespace', id, 'permissions' | 'history', operation, …       namespaceHistoryOf(id)
+ *   'hwms', namespaceId, operation, 'page' | 'infinite', query     hwmLists(namespaceId?)
+ *   'hwm', id, operation                               about('hwm', id): everything about it
+ *   'hwm', id, 'history', operation, 'page' | 'infinite', query    hwmHistoryOf(id)
  * ```
- * The subjects come from the operation rows (`read.subject`). `scope` is {@link horizonScope},
+ * ```
+ * The subjects come from the operation rows (`read.subject`); `operation` is the read's name
+ * (`getHwm`, `paginateHwm`…). `scope` is {@link horizonScope},
  * read at each call: a login changes every key.
  * @example
  * ```ts
