@@ -1,4 +1,4 @@
-import { type AuthStrategy, HorizonClient } from '@horizon-ts/core'
+import { HorizonClient } from '@horizon-ts/core'
 import { noteServerVersion } from './server-info'
 
 /** A base URL as the client needs it: absolute (a path like `/horizon-api` is on this origin), no trailing slash. */
@@ -6,11 +6,10 @@ export function absoluteBaseUrl(url: string): string {
   return new URL(url.trim() || '/', window.location.href).href.replace(/\/+$/, '')
 }
 
-/** The app's Horizon client for a server (and, for a pasted token, its auth). */
-export function createClient(baseUrl: string, auth?: AuthStrategy): HorizonClient {
+/** The app's Horizon client for a server; `useLogin` gives it its auth. */
+export function createClient(baseUrl: string): HorizonClient {
   return new HorizonClient({
     baseUrl: absoluteBaseUrl(baseUrl),
-    auth,
     hooks: { onResponse: ({ headers }) => noteServerVersion(headers.get('x-application-version')) },
   })
 }

@@ -1,4 +1,4 @@
-import { AccessToken, type HorizonClient } from '@horizon-ts/core'
+import type { HorizonClient } from '@horizon-ts/core'
 import { HorizonProvider } from '@horizon-ts/react'
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
 import { createClient } from './client'
@@ -16,10 +16,8 @@ export interface Session {
   notice?: SessionNotice
   /** Uses another server; only while signed out (the login screen offers it). */
   connect(baseUrl: string): void
-  /** Checks a pasted token against the server, then starts a session with it. */
-  signInWithToken(token: string): Promise<void>
-  /** `useLogin` succeeded: it already gave the client its `LoginPassword`. */
-  passwordSignedIn(): void
+  /** `useLogin` succeeded, with a password or a pasted token: it already gave the client its strategy. */
+  loggedIn(method: 'password' | 'token'): void
   /** `useLogout` ran, because the user asked or because the token expired. */
   signedOut(notice: SessionNotice): void
 }
@@ -41,8 +39,8 @@ const initialState = (): State => {
 
 /**
  * Owns the Horizon client and whether someone is signed in, and provides the client to the hooks.
- * A password login goes through `useLogin` on the current client; a pasted token gets a client of
- * its own (`useLogin` only knows passwords). Credentials live in memory only: a reload asks again.
+ * Both logins (a password, a pasted token) go through `useLogin` on the current client, which checks
+ * the credentials and installs the strategy. Credentials live in memory only: a reload asks again.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState(initialState)
@@ -56,16 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         writePref('baseUrl', baseUrl)
         setState({ baseUrl, client: createClient(baseUrl), signedIn: false })
       },
-      async signInWithToken(token) {
-        // AccessToken refuses a token that is malformed or already expired, before any request.
-        const client = createClient(state.baseUrl, new AccessToken(token.trim()))
-        const me = await client.whoami()
-        // Remembered (not the token) so that the login form after an expiry names the same user.
-        writePref('username', me.username)
-        setState({ baseUrl: state.baseUrl, client, signedIn: true, method: 'token' })
-      },
-      passwordSignedIn() {
-        setState((s) => ({ ...s, signedIn: true, method: 'password', notice: undefined }))
+      loggedIn(method) {
+        setState((s) => ({ ...s, signedIn: true, method, notice: undefined }))
       },
       signedOut(notice) {
         setState((s) => ({ baseUrl: s.baseUrl, client: s.client, signedIn: false, notice }))

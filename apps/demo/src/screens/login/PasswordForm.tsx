@@ -17,7 +17,7 @@ export function PasswordForm() {
   const login = useLogin({
     onSuccess: () => {
       writePref('username', username)
-      session.passwordSignedIn()
+      session.loggedIn('password')
     },
   })
   return (

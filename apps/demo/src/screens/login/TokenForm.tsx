@@ -1,24 +1,43 @@
-import { useMutation } from '@tanstack/react-query'
+import { AccessToken } from '@horizon-ts/core'
+import { useLogin } from '@horizon-ts/react'
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useSession } from '../../lib/session'
+import { writePref } from '../../lib/storage'
 
 /**
- * A bearer token pasted from elsewhere (Swagger, a script, an SSO tool). It is checked with a
- * whoami before the session starts. It cannot be renewed: when it expires, the app asks again.
+ * A bearer token pasted from elsewhere (Swagger, a script, an SSO tool), through `useLogin({ auth })`:
+ * checked with a whoami before the session starts. It cannot be renewed: when it expires, the app asks again.
  */
 export function TokenForm() {
   const session = useSession()
   const [token, setToken] = useState('')
-  const signIn = useMutation({ mutationFn: (t: string) => session.signInWithToken(t) })
+  // AccessToken refuses a token that is malformed or already expired, before any request.
+  const [refused, setRefused] = useState<unknown>(null)
+  const login = useLogin({
+    onSuccess: (me) => {
+      // Remembered (not the token) so that the login form after an expiry names the same user.
+      writePref('username', me.username)
+      session.loggedIn('token')
+    },
+  })
+  const error = refused ?? login.error
   return (
     <form
       className="stack"
       aria-label="Log in with an access token"
       onSubmit={(e) => {
         e.preventDefault()
-        signIn.mutate(token)
+        login.reset()
+        let auth: AccessToken
+        try {
+          auth = new AccessToken(token.trim())
+        } catch (err) {
+          return setRefused(err)
+        }
+        setRefused(null)
+        login.mutate({ auth })
       }}
     >
       <Field label="Access token" hint="The JWT from POST /v1/auth/token, without “Bearer”. Kept in memory only.">
@@ -31,9 +50,9 @@ export function TokenForm() {
           onChange={(e) => setToken(e.target.value)}
         />
       </Field>
-      {signIn.error && <ErrorNotice error={signIn.error} context="Could not use this token" />}
-      <button type="submit" className="button button-primary button-block" disabled={signIn.isPending}>
-        {signIn.isPending ? 'Checking…' : 'Use token'}
+      {error != null && <ErrorNotice error={error} context="Could not use this token" />}
+      <button type="submit" className="button button-primary button-block" disabled={login.isPending}>
+        {login.isPending ? 'Checking…' : 'Use token'}
       </button>
     </form>
   )
