@@ -43,18 +43,19 @@ function toEffect(keys: HorizonKeys, change: Change, result: unknown): Effect {
  * await applyEffects(queryClient, effects)
  * ```
  */
-export const invalidation = {} as InvalidationTable
-for (const [name, { write: info }] of Object.entries(operations) as [MutationName, { write?: WriteInfo }][])
-  if (info) {
-    const changes = info.changes as WriteInfo<unknown[], unknown>['changes']
-    ;(invalidation as Record<MutationName, (input: EffectInput<MutationName>) => Effect[]>)[name] = ({
-      keys,
-      args,
-      result,
-      cached,
-    }) => {
-      const of = keys.of as (name: string, ...args: unknown[]) => HorizonKey<unknown>
-      const known = <T>(read: string, ...a: unknown[]) => cached(of(read, ...a)) as T | undefined
-      return changes({ args: args as unknown[], result, known }).map((change) => toEffect(keys, change, result))
+export const invalidation: InvalidationTable = /* @__PURE__ */ invalidationOf()
+
+// A function, marked pure, so that bundles importing only other parts of the entry drop the table.
+function invalidationOf(): InvalidationTable {
+  const table: Partial<Record<MutationName, (input: EffectInput<MutationName>) => Effect[]>> = {}
+  for (const [name, { write: info }] of Object.entries(operations) as [MutationName, { write?: WriteInfo }][])
+    if (info) {
+      const changes = info.changes as WriteInfo<unknown[], unknown>['changes']
+      table[name] = ({ keys, args, result, cached }) => {
+        const of = keys.of as (name: string, ...args: unknown[]) => HorizonKey<unknown>
+        const known = <T>(read: string, ...a: unknown[]) => cached(of(read, ...a)) as T | undefined
+        return changes({ args: args as unknown[], result, known }).map((change) => toEffect(keys, change, result))
+      }
     }
-  }
+  return table as InvalidationTable
+}

@@ -26,10 +26,15 @@ export type HorizonReads = {
  * Every read factory of `horizonQueries`, with the operation it calls.
  * @example `horizonReads.hwmInfinite // { operation: 'paginateHwm', infinite: true }`
  */
-export const horizonReads = {} as HorizonReads
-const table = horizonReads as Record<string, { operation: ReadName; infinite: boolean }>
-for (const [operation, { read }] of Object.entries(operations) as [ReadName, { read?: ReadInfo }][])
-  if (read) {
-    table[read.query] = { operation, infinite: false }
-    if (read.pages) table[read.pages] = { operation, infinite: true }
-  }
+export const horizonReads: HorizonReads = /* @__PURE__ */ readsOf()
+
+// A function, marked pure, so that bundles importing only other parts of the entry drop the table.
+function readsOf(): HorizonReads {
+  const table: Record<string, { operation: ReadName; infinite: boolean }> = {}
+  for (const [operation, { read }] of Object.entries(operations) as [ReadName, { read?: ReadInfo }][])
+    if (read) {
+      table[read.query] = { operation, infinite: false }
+      if (read.pages) table[read.pages] = { operation, infinite: true }
+    }
+  return table as HorizonReads
+}
