@@ -46,6 +46,17 @@ const bindQuery = (name: OneName | PagesName, use: UseFn) => {
   }
 }
 
+// The generic hooks bind each name once, not on every render.
+const bound = new Map<string, (...args: unknown[]) => unknown>()
+const boundOnce = <H>(key: string, bind: () => H): H => {
+  let hook = bound.get(key)
+  if (!hook) {
+    hook = bind() as (...args: unknown[]) => unknown
+    bound.set(key, hook)
+  }
+  return hook as H
+}
+
 /**
  * The `useQuery` hook of read `name`.
  * @example `export const useHwm = queryHook('hwm')`
@@ -82,7 +93,7 @@ export function useHorizonQuery<N extends OneName, TData = DataOf<N>>(
   name: N,
   ...args: [...Args<N>, options?: HorizonUseQueryOptions<DataOf<N>, TData>]
 ): UseQueryResult<TData, HorizonError> {
-  return queryHook(name)<TData>(...args)
+  return boundOnce(`query ${name}`, () => queryHook(name))<TData>(...args)
 }
 
 /**
@@ -93,7 +104,7 @@ export function useHorizonSuspenseQuery<N extends OneName, TData = DataOf<N>>(
   name: N,
   ...args: [...Args<N>, options?: HorizonUseSuspenseQueryOptions<DataOf<N>, TData>]
 ): UseSuspenseQueryResult<TData, HorizonError> {
-  return suspenseHook(name)<TData>(...args)
+  return boundOnce(`suspense ${name}`, () => suspenseHook(name))<TData>(...args)
 }
 
 /**
@@ -104,7 +115,7 @@ export function useHorizonInfiniteQuery<N extends PagesName, TData = Pages<DataO
   name: N,
   ...args: [...Args<N>, options?: HorizonUseInfiniteQueryOptions<DataOf<N>, TData>]
 ): UseInfiniteQueryResult<TData, HorizonError> {
-  return infiniteHook(name)<TData>(...args)
+  return boundOnce(`infinite ${name}`, () => infiniteHook(name))<TData>(...args)
 }
 
 /**
@@ -115,5 +126,5 @@ export function useHorizonMutation<K extends MutationName, TOnMutateResult = unk
   name: K,
   options?: HorizonUseMutationOptions<K, TOnMutateResult>,
 ): UseMutationResult<OperationResult<K>, HorizonError, MutationVariables<K>, TOnMutateResult> {
-  return mutationHook(name)<TOnMutateResult>(options)
+  return boundOnce(`mutation ${name}`, () => mutationHook(name))<TOnMutateResult>(options)
 }

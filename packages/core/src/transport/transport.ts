@@ -139,7 +139,11 @@ export class Transport {
       const info = () => this.#info(spec, url, headers)
       // Awaited only when there is something to wait for: an `await` of nothing still costs every
       // call a turn of the queue.
-      const authorizing = spec.auth !== false && auth && ctx && this.#authorize(auth, ctx, headers, call, info)
+      const authorizing =
+        spec.auth !== false &&
+        auth &&
+        ctx &&
+        this.#authorize(auth, ctx, headers, call, { method: spec.method, url }, info)
       if (authorizing) await authorizing
       if (hooks.onRequest) await hooks.onRequest({ request: info(), attempt: retries + 1 })
       const started = hooks.onResponse && Date.now()
@@ -167,6 +171,7 @@ export class Transport {
     ctx: AuthContext,
     headers: Record<string, string>,
     call: CallOptions,
+    request: Failure['request'],
     info: () => RequestInfo,
   ): Promise<void> | undefined {
     const set = (value: string | undefined) => {
@@ -174,7 +179,7 @@ export class Transport {
     }
     const failed = async (e: unknown): Promise<never> => {
       // A caller that aborts while waiting for a (shared) login gets an abort of its own call.
-      if (call.signal?.aborted) throw await this.#fail({ kind: 'abort', request: requestOf(info), cause: e }, info)
+      if (call.signal?.aborted) throw await this.#fail({ kind: 'abort', request, cause: e }, info)
       await this.options.hooks?.onError?.({ request: info(), error: e as Error })
       throw e
     }
@@ -316,11 +321,6 @@ export class Transport {
       this.#deadlines.done(watch)
     }
   }
-}
-
-const requestOf = (info: () => RequestInfo) => {
-  const { method, url } = info()
-  return { method, url }
 }
 
 const statusFailure = (method: string, url: string, r: TransportResponse<unknown>): Failure => ({
