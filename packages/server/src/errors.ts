@@ -3,7 +3,7 @@
  * envelope; routing errors keep FastAPI's own `{"detail": ...}` shape, as the real server answers.
  */
 import type { ValidationIssue } from '@horizon-ts/core'
-import { stringifyJson } from '@horizon-ts/core/json'
+import { writeJson } from './stored-json.js'
 import { boundEchoes } from './json-values.js'
 
 /** An error answered with the Horizon envelope `{"error": {code, message, details}}` (not the client's `HorizonError`). */
@@ -118,7 +118,7 @@ export const unknownError = () =>
 
 /** A JSON answer with FastAPI's content type (no charset); `bigint` is written as its digits. */
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(stringifyJson(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+  return new Response(writeJson(body), { status, headers: { 'content-type': 'application/json', ...headers } })
 }
 
 /** The answer of any thrown value: envelopes for Horizon errors, FastAPI's bare shape for a `DetailError`, 500 otherwise. */
