@@ -163,7 +163,11 @@ describe('auth: bearer tokens', () => {
 
   it('accepts the token on every protected route', async () => {
     expect((await h.api(token).get('/v1/users/me')).status).toBe(200)
-    expect((await h.api(token).get('/v1/namespaces/')).status).toBe(200)
+    // The list filtered to a name of our own: an unfiltered page of a shared Horizon 1.1.3 may hold
+    // another user's namespace it cannot read (its documented 500), which says nothing about the token.
+    const list = await h.api(token).get(`/v1/namespaces/?name=${uniq('none')}`)
+    expect(list.status, list.text).toBe(200)
+    expect(list.body.items).toEqual([])
   })
 })
 

@@ -80,15 +80,55 @@ describe('paging: HWMs of a namespace (ordered by name)', () => {
   it('orders namespaces by name', async () => {
     const base = uniq('o')
     for (const s of ['c', 'a', 'b']) await createNamespace(alice, { name: `${base}_${s}` })
-    const seen: string[] = []
-    for (let p = 1; ; p++) {
-      const res = await alice.get(`/v1/namespaces/?page_size=50&page=${p}`)
-      seen.push(...res.body.items.map((x: Json) => x.name))
-      if (!res.body.meta.has_next) break
-    }
-    expect(seen.filter((n) => n.startsWith(base))).toEqual(['a', 'b', 'c'].map((s) => `${base}_${s}`))
+    const ours = ['a', 'b', 'c'].map((s) => `${base}_${s}`)
+    // On a shared Horizon others create and delete namespaces while we walk: a walk that lost one of
+    // ours to a shifted page is walked again (locally nobody else writes, so one walk is the answer).
+    let seen = await namespaceNames(alice)
+    for (let again = 0; isRemote && again < 3 && seen.filter((n) => n?.startsWith(base)).length < 3; again++)
+      seen = await namespaceNames(alice)
+    // ours in order, and side by side: nothing else's name sorts between them
+    const at = seen.indexOf(ours[0]!)
+    expect(seen.slice(at, at + 3)).toEqual(ours)
+    expect(seen.filter((n) => n?.startsWith(base))).toEqual(ours)
   })
 })
+
+/**
+ * The names of every namespace in list order, pages of 50. Horizon 1.1.3 answers 500 to a page that
+ * holds another user's namespace whose `changed_by` is not its owner (its documented bug), so on a
+ * shared instance such a page is read again one namespace a page, and a namespace that still answers
+ * 500 is a `null` (not ours: we are the owner of ours). Our server must answer every page: locally a
+ * 500 fails. A name seen twice (a page shifted by a namespace created meanwhile) counts once.
+ */
+async function namespaceNames(as: Api): Promise<(string | null)[]> {
+  const names: (string | null)[] = []
+  const seen = new Set<string>()
+  const add = (items: Json[]) => {
+    for (const { name } of items)
+      if (!seen.has(name)) {
+        seen.add(name)
+        names.push(name)
+      }
+  }
+  for (let p = 1; ; p++) {
+    const res = await as.get(`/v1/namespaces/?page_size=50&page=${p}`)
+    if (res.status === 500 && isRemote) {
+      for (let i = (p - 1) * 50 + 1; i <= p * 50; i++) {
+        const one = await as.get(`/v1/namespaces/?page_size=1&page=${i}`)
+        if (one.status === 500) names.push(null)
+        else {
+          expect(one.status, one.text).toBe(200)
+          add(one.body.items)
+          if (!one.body.meta.has_next) return names
+        }
+      }
+      continue
+    }
+    expect(res.status, res.text).toBe(200)
+    add(res.body.items)
+    if (!res.body.meta.has_next) return names
+  }
+}
 
 describe.skipIf(isRemote)('paging: namespaces on a fresh local server', () => {
   let t: Target

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { denied, notFound } from './errors'
 import { type Api, type Client, connect, createHwm, createNamespace, grant, type Json, type Res, uniq } from './http'
-import { adminUser, noAdmin, startTarget, type Target } from './target'
+import { adminUser, isRemote, noAdmin, startTarget, type Target } from './target'
 
 /** Every role boundary of a namespace: what GUEST, DEVELOPER, MAINTAINER, OWNER and a superadmin may do. */
 describe('roles', () => {
@@ -56,7 +56,8 @@ describe('roles', () => {
     const hwm = await createHwm(owner, ns.id)
     for (const path of [
       `/v1/namespaces/${ns.id}`,
-      '/v1/namespaces/',
+      // filtered to this namespace: see paging.test.ts for why no test reads an unfiltered page
+      `/v1/namespaces/?name=${ns.name}`,
       `/v1/hwm/${hwm.id}`,
       `/v1/hwm/?namespace_id=${ns.id}`,
       `/v1/hwm-history/?hwm_id=${hwm.id}`,
@@ -128,8 +129,16 @@ describe('roles', () => {
     ok(r.copy, 201)
     ok(r.remove, 204)
     ok(r.bulk, 204)
-    ok(r.patchNs, 200)
-    expect(r.patchNs.body).toMatchObject({ owned_by: owner.username, changed_by: adminUser })
+    // Horizon 1.1.3 answers this PATCH 500 (its documented bug: a namespace whose changed_by is not its
+    // owner cannot be read by anyone but the owner, the PATCH's own answer included), yet stores it.
+    if (isRemote) expect([200, 500], r.patchNs.text).toContain(r.patchNs.status)
+    else {
+      ok(r.patchNs, 200)
+      expect(r.patchNs.body).toMatchObject({ owned_by: owner.username, changed_by: adminUser })
+    }
+    const patched = await owner.get(`/v1/namespaces/${ns.id}`)
+    ok(patched, 200)
+    expect(patched.body).toMatchObject({ owned_by: owner.username, changed_by: adminUser })
     ok(r.deleteNs, 204)
     ok(r.readPerms, 200)
     expect(r.readPerms.body.permissions.map((p: Json) => p.username)).not.toContain(adminUser)
