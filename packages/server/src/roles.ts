@@ -10,7 +10,7 @@ const RANK: Record<Role, number> = { GUEST: 0, DEVELOPER: 1, MAINTAINER: 2, OWNE
 export function roleIn(t: Tables, namespaceId: number, userId: number): Role {
   const ns = t.namespaces.get(namespaceId)
   if (ns?.ownerId === userId) return 'OWNER'
-  return t.roles.get(namespaceId)?.get(userId) ?? 'GUEST'
+  return t.rolesIn(namespaceId).get(userId) ?? 'GUEST'
 }
 
 /**

@@ -6,16 +6,7 @@ import type { JsonValue } from '@horizon-ts/core/json'
 import { type Clock, microsOf } from './clock.js'
 import type { SeedName } from './options.js'
 import { demoUsers, type NamespaceSpec, namespaceSpecs } from './seed-catalog.js'
-import {
-  addHwmHistory,
-  addNamespaceHistory,
-  emptyTables,
-  type HwmRow,
-  hwmSnapshot,
-  namespaceSnapshot,
-  type Tables,
-  userByName,
-} from './store.js'
+import { type HwmRow, hwmSnapshot, namespaceSnapshot, Tables, userByName } from './store.js'
 
 const MINUTE = 60_000_000
 const HOUR = 60 * MINUTE
@@ -114,7 +105,7 @@ function plans(random: Random): Plan[] {
 
 /** The demo tables; `clock` learns the newest timestamp so later writes come after it. */
 export function demoTables(clock: Clock): Tables {
-  const t = emptyTables()
+  const t = new Tables()
   const random = generator(0x5eed)
   const ids = new Map(demoUsers.map(({ username }) => [username, userByName(t, username).id]))
   const userId = (name: string) => ids.get(name)!
@@ -123,16 +114,16 @@ export function demoTables(clock: Clock): Tables {
   for (const spec of namespaceSpecs) {
     now += random.int(3, 15) * MINUTE + random.int(0, 999_999)
     const ns = {
-      id: ++t.seq.namespace,
+      id: t.next('namespace'),
       name: spec.name,
       description: spec.description,
       ownerId: userId(spec.owner),
       changedAt: now,
       changedById: userId(spec.owner),
     }
-    t.namespaces.set(ns.id, ns)
-    t.roles.set(ns.id, new Map(Object.entries(spec.grants).map(([user, role]) => [userId(user), role])))
-    addNamespaceHistory(t, namespaceSnapshot(ns, 'Created'))
+    t.putNamespace(ns)
+    for (const [user, role] of Object.entries(spec.grants)) t.setRole(ns.id, userId(user), role)
+    t.addNamespaceHistory(namespaceSnapshot(ns, 'Created'))
     nsIds.set(spec.name, ns.id)
   }
   type Event = { at: number; plan?: Plan; n: number; description?: string; ns?: NamespaceSpec }
@@ -147,17 +138,17 @@ export function demoTables(clock: Clock): Tables {
     if (event.ns) {
       const old = t.namespaces.get(nsIds.get(event.ns.name)!)!
       const ns = { ...old, description: event.description!, changedAt: now, changedById: old.ownerId }
-      t.namespaces.set(ns.id, ns)
-      addNamespaceHistory(t, namespaceSnapshot(ns, 'Updated'))
+      t.putNamespace(ns)
+      t.addNamespaceHistory(namespaceSnapshot(ns, 'Updated'))
       continue
     }
     const plan = event.plan!
     const writer = userId(plan.writers[random.int(0, plan.writers.length - 1)]!)
     const old = live.get(plan)
     if (old && event.n === plan.times.length - 1 && plan.deletes) {
-      t.hwms.delete(old.id)
+      t.removeHwm(old.id)
       live.delete(plan)
-      addHwmHistory(t, { ...hwmSnapshot(old, 'Deleted'), changedById: userId(plan.ns.owner) })
+      t.addHwmHistory({ ...hwmSnapshot(old, 'Deleted'), changedById: userId(plan.ns.owner) })
       continue
     }
     const value = valueAt(plan, event.n, now, random)
@@ -165,7 +156,7 @@ export function demoTables(clock: Clock): Tables {
     const hwm: HwmRow = old
       ? { ...old, ...fields }
       : {
-          id: ++t.seq.hwm,
+          id: t.next('hwm'),
           namespaceId: nsIds.get(plan.ns.name)!,
           name: plan.name,
           description: plan.description,
@@ -174,14 +165,13 @@ export function demoTables(clock: Clock): Tables {
           expression: plan.expression,
           ...fields,
         }
-    t.hwms.set(hwm.id, hwm)
+    t.putHwm(hwm)
     live.set(plan, hwm)
-    addHwmHistory(t, hwmSnapshot(hwm, old ? 'Updated' : 'Created'))
+    t.addHwmHistory(hwmSnapshot(hwm, old ? 'Updated' : 'Created'))
   }
   clock.observe(now)
   return t
 }
 
 /** The tables a seed starts with. */
-export const seedTables = (seed: SeedName, clock: Clock): Tables =>
-  seed === 'demo' ? demoTables(clock) : emptyTables()
+export const seedTables = (seed: SeedName, clock: Clock): Tables => (seed === 'demo' ? demoTables(clock) : new Tables())

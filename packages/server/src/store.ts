@@ -1,124 +1,82 @@
 /**
- * The in-memory database. Rows are immutable objects; a write runs on shallow copies of the tables
- * and replaces the state only when it succeeds, so a request that fails changes nothing.
+ * The store: the tables, the clock and transactions. A write changes the tables in place while
+ * recording its undo; it commits only when it returns, so a request that fails changes nothing, and
+ * a committed one is handed to the journal (the data log of `--data`) before anyone can read it.
  */
-import type { JsonValue } from '@horizon-ts/core/json'
 import type { Clock } from './clock.js'
+import type { HwmHistoryRow, HwmRow, NamespaceHistoryRow, NamespaceRow, UserRow } from './storage/rows.js'
+import { type Change, Tables } from './storage/tables.js'
 
-/** A namespace role stored for a user other than the owner. */
-export type GrantedRole = 'DEVELOPER' | 'MAINTAINER'
+export type {
+  GrantedRole,
+  HwmHistoryRow,
+  HwmRow,
+  NamespaceHistoryRow,
+  NamespaceRow,
+  UserRow,
+} from './storage/rows.js'
+export { type Change, Tables } from './storage/tables.js'
 
-export interface UserRow {
-  readonly id: number
-  readonly username: string
+/** Where committed changes go to last: the data log. Absent: the store lives in memory only. */
+export interface Journal {
+  /** Writes one transaction's changes, whole or not at all; throws when it cannot. */
+  append(changes: readonly Change[]): void
+  /** Resolves once everything appended so far is on disk (fsync). */
+  flushed(): Promise<void>
+  /** Starts the log over from these tables (after a reset or reseed). */
+  rewrite(tables: Tables): void
 }
-
-export interface NamespaceRow {
-  readonly id: number
-  readonly name: string
-  readonly description: string
-  readonly ownerId: number
-  readonly changedAt: number
-  readonly changedById: number | null
-}
-
-export interface HwmRow {
-  readonly id: number
-  readonly namespaceId: number
-  readonly name: string
-  readonly description: string
-  readonly type: string
-  /** as parsed: integers beyond 2^53 are `bigint` */
-  readonly value: JsonValue
-  readonly entity: string | null
-  readonly expression: string | null
-  readonly changedAt: number
-  readonly changedById: number | null
-}
-
-export interface HwmHistoryRow extends Omit<HwmRow, 'id'> {
-  readonly id: number
-  readonly hwmId: number
-  readonly action: string
-}
-
-export interface NamespaceHistoryRow extends Omit<NamespaceRow, 'id' | 'ownerId'> {
-  readonly id: number
-  readonly namespaceId: number
-  readonly ownerId: number | null
-  readonly action: string
-}
-
-/** Last id handed out per table (ids are never reused, like PostgreSQL sequences). */
-export interface Sequences {
-  user: number
-  namespace: number
-  hwm: number
-  hwmHistory: number
-  namespaceHistory: number
-}
-
-export interface Tables {
-  users: Map<number, UserRow>
-  userIds: Map<string, number>
-  namespaces: Map<number, NamespaceRow>
-  /** namespace id → user id → role; the owner is `NamespaceRow.ownerId`, never listed here. */
-  roles: Map<number, ReadonlyMap<number, GrantedRole>>
-  hwms: Map<number, HwmRow>
-  hwmHistory: Map<number, HwmHistoryRow>
-  namespaceHistory: Map<number, NamespaceHistoryRow>
-  seq: Sequences
-}
-
-export const emptyTables = (): Tables => ({
-  users: new Map(),
-  userIds: new Map(),
-  namespaces: new Map(),
-  roles: new Map(),
-  hwms: new Map(),
-  hwmHistory: new Map(),
-  namespaceHistory: new Map(),
-  seq: { user: 0, namespace: 0, hwm: 0, hwmHistory: 0, namespaceHistory: 0 },
-})
-
-const copyTables = (t: Tables): Tables => ({
-  users: new Map(t.users),
-  userIds: new Map(t.userIds),
-  namespaces: new Map(t.namespaces),
-  roles: new Map(t.roles),
-  hwms: new Map(t.hwms),
-  hwmHistory: new Map(t.hwmHistory),
-  namespaceHistory: new Map(t.namespaceHistory),
-  seq: { ...t.seq },
-})
 
 /** The tables and the clock, with the few writes every route shares. */
 export class Store {
   #tables: Tables
+  #journal: Journal | undefined
 
   constructor(
     readonly clock: Clock,
-    tables: Tables = emptyTables(),
+    tables: Tables = new Tables(),
   ) {
     this.#tables = tables
   }
 
-  /** The current tables, read-only by convention. */
+  /** The current tables; change them only inside {@link transaction}. */
   get tables(): Tables {
     return this.#tables
   }
 
-  /** Replace everything (reset / reseed). */
-  replace(tables: Tables): void {
-    this.#tables = tables
+  /** Keeps every later commit in `journal` (set once, when the data log is open). */
+  persistTo(journal: Journal): void {
+    this.#journal = journal
   }
 
-  /** Run `write` on a copy of the tables; keep the copy only if it returns without throwing. */
+  /** Replace everything (reset / reseed); the data log starts over from the new tables. */
+  replace(tables: Tables): void {
+    this.#tables = tables
+    this.#journal?.rewrite(tables)
+  }
+
+  /**
+   * Runs `write` on the tables; keeps its changes only if it returns without throwing and the journal
+   * took them. Synchronous, so no other request sees a half-done write.
+   */
   transaction<T>(write: (tables: Tables) => T): T {
-    const draft = copyTables(this.#tables)
-    const result = write(draft)
-    this.#tables = draft
-    return result
+    const t = this.#tables
+    t.begin()
+    try {
+      const result = write(t)
+      const changes = t.pending()
+      if (changes.length) this.#journal?.append(changes)
+      t.commit()
+      return result
+    } catch (error) {
+      t.rollback()
+      throw error
+    }
+  }
+
+  /** Resolves once every committed write is durable; undefined when there is no data log. */
+  durable(): Promise<void> | undefined {
+    return this.#journal?.flushed()
   }
 }
 
@@ -126,29 +84,9 @@ export class Store {
 export function userByName(t: Tables, username: string): UserRow {
   const id = t.userIds.get(username)
   if (id !== undefined) return t.users.get(id)!
-  const user = { id: ++t.seq.user, username }
-  t.users.set(user.id, user)
-  t.userIds.set(username, user.id)
+  const user = { id: t.next('user'), username }
+  t.putUser(user)
   return user
-}
-
-/** The HWM of that name in the namespace, other than `except`. */
-export function hwmNamed(t: Tables, namespaceId: number, name: string, except?: number): HwmRow | undefined {
-  for (const hwm of t.hwms.values())
-    if (hwm.namespaceId === namespaceId && hwm.name === name && hwm.id !== except) return hwm
-  return undefined
-}
-
-export function addHwmHistory(t: Tables, row: Omit<HwmHistoryRow, 'id'>): HwmHistoryRow {
-  const entry = { ...row, id: ++t.seq.hwmHistory }
-  t.hwmHistory.set(entry.id, entry)
-  return entry
-}
-
-export function addNamespaceHistory(t: Tables, row: Omit<NamespaceHistoryRow, 'id'>): NamespaceHistoryRow {
-  const entry = { ...row, id: ++t.seq.namespaceHistory }
-  t.namespaceHistory.set(entry.id, entry)
-  return entry
 }
 
 /** A history row's data from the entity it records (`to_dict(exclude={"id"})` in Horizon). */

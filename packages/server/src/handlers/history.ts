@@ -6,14 +6,12 @@ import { toHwmHistory, toNamespaceHistory } from '../serialize.js'
 export const historyHandlers = {
   paginateHwmHistory({ query, store }) {
     const t = store.tables
-    const rows = [...t.hwmHistory.values()].filter((row) => row.hwmId === query.hwm_id).sort(newestFirst)
+    const rows = [...t.hwmHistoryOf(query.hwm_id)].sort(newestFirst)
     return paginate(rows, query, (row) => toHwmHistory(t, row))
   },
   paginateNamespaceHistory({ query, store }) {
     const t = store.tables
-    const rows = [...t.namespaceHistory.values()]
-      .filter((row) => row.namespaceId === query.namespace_id)
-      .sort(newestFirst)
+    const rows = [...t.namespaceHistoryOf(query.namespace_id)].sort(newestFirst)
     return paginate(rows, query, (row) => toNamespaceHistory(t, row))
   },
 } satisfies Partial<Handlers>

@@ -3,7 +3,7 @@ import { alreadyExists } from '../errors.js'
 import { created, type Handlers } from '../handler-types.js'
 import { getNamespace, requireRole } from '../roles.js'
 import { toHwm } from '../serialize.js'
-import { addHwmHistory, type HwmRow, hwmNamed, hwmSnapshot, type Tables } from '../store.js'
+import { type HwmRow, hwmSnapshot, type Tables } from '../store.js'
 
 /** The namespace's HWMs among `ids`, by id (the order PostgreSQL returns them in practice). */
 function selectIn(t: Tables, namespaceId: number, ids: number[]): HwmRow[] {
@@ -19,9 +19,9 @@ export const bulkHandlers = {
     store.transaction((t) => {
       requireRole(t, data.namespace_id, user.id, superadmin, 'MAINTAINER')
       for (const hwm of selectIn(t, data.namespace_id, data.hwm_ids)) {
-        t.hwms.delete(hwm.id)
+        t.removeHwm(hwm.id)
         // Unlike a single delete, the row keeps the HWM's last writer as changed_by (Horizon 1.1.3).
-        addHwmHistory(t, hwmSnapshot(hwm, 'Deleted'))
+        t.addHwmHistory(hwmSnapshot(hwm, 'Deleted'))
       }
     })
   },
@@ -33,23 +33,23 @@ export const bulkHandlers = {
       getNamespace(t, source)
       getNamespace(t, target) // a superadmin skips the role check; the foreign key still holds
       const originals = selectIn(t, source, data.hwm_ids)
-      const clash = originals.find((h) => hwmNamed(t, target, h.name))
+      const clash = originals.find((h) => t.hwmNamed(target, h.name))
       if (clash) throw alreadyExists('HWM', 'name', clash.name)
       const copies = originals.map((h) => {
         // The copy keeps changed_at and changed_by of the original.
-        const copy = { ...h, id: ++t.seq.hwm, namespaceId: target }
-        t.hwms.set(copy.id, copy)
+        const copy = { ...h, id: t.next('hwm'), namespaceId: target }
+        t.putHwm(copy)
         return copy
       })
       if (data.with_history)
         originals.forEach((h, i) => {
-          const old = [...t.hwmHistory.values()].filter((row) => row.hwmId === h.id).sort((a, b) => a.id - b.id)
+          const old = [...t.hwmHistoryOf(h.id)]
           // Copied rows point to the new HWM but keep their namespace_id, as Horizon copies them.
-          for (const { id: _, ...row } of old) addHwmHistory(t, { ...row, hwmId: copies[i]!.id })
+          for (const { id: _, ...row } of old) t.addHwmHistory({ ...row, hwmId: copies[i]!.id })
         })
       for (const copy of copies) {
         const action = `Copied from namespace ${source} to namespace ${target}`
-        addHwmHistory(t, { ...hwmSnapshot(copy, action), changedById: user.id })
+        t.addHwmHistory({ ...hwmSnapshot(copy, action), changedById: user.id })
       }
       return copies
     })

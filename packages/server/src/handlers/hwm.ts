@@ -1,10 +1,10 @@
 /** `/v1/hwm/`: list, read, create, update, delete one. Names are unique within a namespace. */
 import { alreadyExists, notFound } from '../errors.js'
 import { created, type Handlers } from '../handler-types.js'
-import { byName, paginate } from '../paging.js'
+import { paginate } from '../paging.js'
 import { getNamespace, requireRole } from '../roles.js'
 import { toHwm } from '../serialize.js'
-import { addHwmHistory, type HwmRow, hwmNamed, hwmSnapshot, type Tables } from '../store.js'
+import { type HwmRow, hwmSnapshot, type Tables } from '../store.js'
 
 /** The HWM, or 404. */
 function existingHwm(t: Tables, id: number): HwmRow {
@@ -16,9 +16,8 @@ function existingHwm(t: Tables, id: number): HwmRow {
 export const hwmHandlers = {
   paginateHwm({ query, store }) {
     const t = store.tables
-    const rows = [...t.hwms.values()]
-      .filter((h) => h.namespaceId === query.namespace_id && (!query.name || h.name === query.name))
-      .sort(byName)
+    const named = query.name ? t.hwmNamed(query.namespace_id, query.name) : undefined
+    const rows = query.name ? (named ? [named] : []) : t.hwmsByName(query.namespace_id)
     return paginate(rows, query, (h) => toHwm(t, h))
   },
 
@@ -31,9 +30,9 @@ export const hwmHandlers = {
     const hwm = store.transaction((t) => {
       requireRole(t, data.namespace_id, user.id, superadmin, 'DEVELOPER')
       getNamespace(t, data.namespace_id) // a superadmin skips the check above; the foreign key still holds
-      if (hwmNamed(t, data.namespace_id, data.name)) throw alreadyExists('HWM', 'name', data.name)
+      if (t.hwmNamed(data.namespace_id, data.name)) throw alreadyExists('HWM', 'name', data.name)
       const row: HwmRow = {
-        id: ++t.seq.hwm,
+        id: t.next('hwm'),
         namespaceId: data.namespace_id,
         name: data.name,
         description: data.description ?? '',
@@ -44,8 +43,8 @@ export const hwmHandlers = {
         changedAt: store.clock.now(),
         changedById: user.id,
       }
-      t.hwms.set(row.id, row)
-      addHwmHistory(t, hwmSnapshot(row, 'Created'))
+      t.putHwm(row)
+      t.addHwmHistory(hwmSnapshot(row, 'Created'))
       return row
     })
     return created(toHwm(store.tables, hwm))
@@ -55,11 +54,11 @@ export const hwmHandlers = {
     const hwm = store.transaction((t) => {
       const old = existingHwm(t, id) // 404 comes before the permission check
       requireRole(t, old.namespaceId, user.id, superadmin, 'DEVELOPER')
-      if (changes.name !== undefined && hwmNamed(t, old.namespaceId, changes.name, id))
+      if (changes.name !== undefined && t.hwmNamed(old.namespaceId, changes.name, id))
         throw alreadyExists('HWM', 'name', changes.name)
       const row: HwmRow = { ...old, ...changes, changedAt: store.clock.now(), changedById: user.id }
-      t.hwms.set(id, row)
-      addHwmHistory(t, hwmSnapshot(row, 'Updated'))
+      t.putHwm(row)
+      t.addHwmHistory(hwmSnapshot(row, 'Updated'))
       return row
     })
     return toHwm(store.tables, hwm)
@@ -69,9 +68,9 @@ export const hwmHandlers = {
     store.transaction((t) => {
       const old = existingHwm(t, id)
       requireRole(t, old.namespaceId, user.id, superadmin, 'MAINTAINER')
-      t.hwms.delete(id)
+      t.removeHwm(id)
       // Keeps the HWM's last changed_at; changed_by names the deleting user.
-      addHwmHistory(t, { ...hwmSnapshot(old, 'Deleted'), changedById: user.id })
+      t.addHwmHistory({ ...hwmSnapshot(old, 'Deleted'), changedById: user.id })
     })
   },
 } satisfies Partial<Handlers>

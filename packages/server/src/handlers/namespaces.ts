@@ -1,20 +1,18 @@
 /** `/v1/namespaces/`: list, read, create, update, delete. Names are unique across the server. */
 import { alreadyExists, badRequest } from '../errors.js'
 import { created, type Handlers } from '../handler-types.js'
-import { byName, paginate } from '../paging.js'
+import { paginate } from '../paging.js'
 import { getNamespace, requireRole } from '../roles.js'
 import { toNamespace } from '../serialize.js'
-import { addNamespaceHistory, namespaceSnapshot, type Tables } from '../store.js'
+import { namespaceSnapshot, type Tables } from '../store.js'
 
-const nameTaken = (t: Tables, name: string, except?: number) => {
-  for (const ns of t.namespaces.values()) if (ns.name === name && ns.id !== except) return true
-  return false
-}
+const nameTaken = (t: Tables, name: string, except?: number) => t.namespaceNamed(name, except) !== undefined
 
 export const namespaceHandlers = {
   paginateNamespaces({ query, store }) {
     const t = store.tables
-    const rows = [...t.namespaces.values()].filter((ns) => !query.name || ns.name === query.name).sort(byName)
+    const named = query.name ? t.namespaceNamed(query.name) : undefined
+    const rows = query.name ? (named ? [named] : []) : t.namespacesByName()
     return paginate(rows, query, (ns) => toNamespace(t, ns))
   },
 
@@ -28,15 +26,15 @@ export const namespaceHandlers = {
       if (nameTaken(t, data.name)) throw alreadyExists('Namespace', 'name', data.name)
       const now = store.clock.now()
       const row = {
-        id: ++t.seq.namespace,
+        id: t.next('namespace'),
         name: data.name,
         description: data.description ?? '',
         ownerId: user.id,
         changedAt: now,
         changedById: user.id,
       }
-      t.namespaces.set(row.id, row)
-      addNamespaceHistory(t, namespaceSnapshot(row, 'Created'))
+      t.putNamespace(row)
+      t.addNamespaceHistory(namespaceSnapshot(row, 'Created'))
       return row
     })
     return created(toNamespace(store.tables, ns))
@@ -49,8 +47,8 @@ export const namespaceHandlers = {
       if (changes.name !== undefined && nameTaken(t, changes.name, id))
         throw alreadyExists('Namespace', 'name', changes.name)
       const row = { ...old, ...changes, changedAt: store.clock.now(), changedById: user.id }
-      t.namespaces.set(id, row)
-      addNamespaceHistory(t, namespaceSnapshot(row, 'Updated'))
+      t.putNamespace(row)
+      t.addNamespaceHistory(namespaceSnapshot(row, 'Updated'))
       return row
     })
     return toNamespace(store.tables, ns)
@@ -59,16 +57,14 @@ export const namespaceHandlers = {
   deleteNamespace({ path: { namespace_id: id }, store, user, superadmin }) {
     store.transaction((t) => {
       requireRole(t, id, user.id, superadmin, 'OWNER')
-      for (const hwm of t.hwms.values())
-        if (hwm.namespaceId === id)
-          throw badRequest('Cannot delete namespace because it has related HWM records.', null)
+      if (t.hwmsByName(id).length) throw badRequest('Cannot delete namespace because it has related HWM records.', null)
       const old = getNamespace(t, id)
-      t.namespaces.delete(id)
-      t.roles.delete(id)
+      t.removeNamespace(id)
+      for (const userId of [...t.rolesIn(id).keys()]) t.setRole(id, userId, null)
       // hwm_history.namespace_id cascades on delete in Horizon's schema; namespace history stays.
-      for (const row of t.hwmHistory.values()) if (row.namespaceId === id) t.hwmHistory.delete(row.id)
+      for (const rowId of [...t.hwmHistoryIn(id)]) t.removeHwmHistory(rowId)
       // The row keeps the namespace's last changed_at; only changed_by names the deleting user.
-      addNamespaceHistory(t, { ...namespaceSnapshot(old, 'Deleted'), changedById: user.id })
+      t.addNamespaceHistory({ ...namespaceSnapshot(old, 'Deleted'), changedById: user.id })
     })
   },
 } satisfies Partial<Handlers>

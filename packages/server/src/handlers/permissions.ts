@@ -9,7 +9,7 @@ import type { GrantedRole, Tables } from '../store.js'
 function permissionsOf(t: Tables, namespaceId: number): PermissionsResponseV1 {
   const ns = getNamespace(t, namespaceId)
   const username = (id: number) => t.users.get(id)?.username ?? ''
-  const granted = [...(t.roles.get(namespaceId) ?? new Map<number, GrantedRole>())]
+  const granted = [...t.rolesIn(namespaceId)]
     .filter(([userId]) => userId !== ns.ownerId)
     .map(([userId, role]) => ({ username: username(userId), role }))
     .sort((a, b) => (a.role === b.role ? (a.username < b.username ? -1 : 1) : a.role === 'MAINTAINER' ? -1 : 1))
@@ -17,10 +17,7 @@ function permissionsOf(t: Tables, namespaceId: number): PermissionsResponseV1 {
 }
 
 function setRole(t: Tables, namespaceId: number, userId: number, role: GrantedRole | null): void {
-  const roles = new Map(t.roles.get(namespaceId))
-  if (role) roles.set(userId, role)
-  else roles.delete(userId)
-  t.roles.set(namespaceId, roles)
+  if (role !== (t.rolesIn(namespaceId).get(userId) ?? null)) t.setRole(namespaceId, userId, role)
 }
 
 export const permissionHandlers = {
@@ -46,7 +43,7 @@ export const permissionHandlers = {
         if (change.role === 'OWNER' && !ownerChanged) {
           // The old owner keeps no role unless the request gives one; `changed_at` moves (onupdate),
           // `changed_by` does not, and no namespace history row is written.
-          t.namespaces.set(id, { ...ns, ownerId: userId, changedAt: store.clock.now() })
+          t.putNamespace({ ...ns, ownerId: userId, changedAt: store.clock.now() })
           setRole(t, id, userId, null)
           ownerChanged = true
         } else if (change.role !== 'OWNER') setRole(t, id, userId, change.role ?? null)

@@ -18,9 +18,9 @@ function gauge(name: string, help: string, value: number, labels = '{app_name="h
 function stats(runtime: Runtime): string {
   const t = runtime.store.tables
   return (
-    gauge('horizon_user_count', 'Number of users registered in Horizon database', t.users.size) +
-    gauge('horizon_namespace_count', 'Number of namespaces created in Horizon database', t.namespaces.size) +
-    gauge('horizon_hwm_count', 'Number of HWMs created in Horizon database', t.hwms.size)
+    gauge('horizon_user_count', 'Number of users registered in Horizon database', t.count('users')) +
+    gauge('horizon_namespace_count', 'Number of namespaces created in Horizon database', t.count('namespaces')) +
+    gauge('horizon_hwm_count', 'Number of HWMs created in Horizon database', t.count('hwms'))
   )
 }
 
