@@ -68,7 +68,7 @@ export function serverArgs(options: HorizonServerOptions = {}): string[] {
   if (o.host) args.push('--host', o.host)
   for (const name of o.superadmins ?? []) args.push('--superadmin', name)
   if (o.tokenTtlSeconds !== undefined) args.push('--token-ttl', String(o.tokenTtlSeconds))
-  const origins = o.cors?.origins
+  const origins = typeof o.cors === 'object' ? o.cors.origins : undefined
   for (const origin of origins === '*' ? ['*'] : (origins ?? [])) args.push('--cors-origin', origin)
   if (o.latencyMs) args.push('--latency', String(o.latencyMs))
   if (o.control) args.push('--control')

@@ -43,7 +43,7 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
       runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: c.res.status })
   })
 
-  app.use('*', cors(runtime.options.cors))
+  if (runtime.options.cors) app.use('*', cors(runtime.options.cors))
 
   // The body limit. Content-Length over it: 413 before a byte is read (Node's parser holds the body to
   // its Content-Length). Chunked: hono/body-limit counts it as it arrives, 413 on the byte that passes

@@ -7,7 +7,7 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { HorizonServerOptions, SeedName } from './options.js'
+import type { CorsOptions, CorsPreset, CorsSettings, HorizonServerOptions, SeedName } from './options.js'
 import { demoUsers } from './seed-catalog.js'
 import { type HorizonServer, startHorizonServer } from './start.js'
 
@@ -18,7 +18,24 @@ const HELP = `Usage: horizon-server [options]
   --seed <empty|demo>   initial data (default demo)
   --token-ttl <s>       token lifetime in seconds (default 36000)
   --superadmin <name>   a superadmin username; repeat for more (default admin)
-  --cors-origin <url>   an allowed browser origin, or *; repeat for more (default: Vite on localhost)
+  --cors <dev|horizon|off>
+                        CORS preset: dev (default: the Vite dev servers on localhost may call),
+                        horizon (Horizon 1.1.3's defaults: no origin, GET only) or off; the
+                        flags below override single settings of the preset
+  --cors-origin <url>   an allowed browser origin, or *; repeat for more
+  --cors-allow-origins <list>
+                        allowed origins, comma-separated, or *  (HORIZON__SERVER__CORS__ALLOW_ORIGINS)
+  --cors-allow-origin-regex <re>
+                        origins matching it in full are allowed too
+  --cors-allow-methods <list>
+                        methods a preflight may ask for, or * for all
+  --cors-allow-headers <list>
+                        request headers a preflight may ask for, or * for any
+  --cors-expose-headers <list>
+                        response headers a page may read (Retry-After is added when an origin is allowed)
+  --cors-allow-credentials
+                        answer Access-Control-Allow-Credentials: true
+  --cors-max-age <s>    Access-Control-Max-Age of preflight answers (default 600)
   --latency <ms>        delay added to every request (default 0)
   --control             expose the test-control API under /__control/ (never in production)
   --secret <s>          JWT secret (default random)
@@ -37,6 +54,47 @@ const number = (name: string, value: string | undefined, fallback: number) => {
 const optionalNumber = (name: string, value: string | undefined) =>
   value === undefined ? undefined : number(name, value, 0)
 
+/** A list as Horizon reads one from its environment: a JSON array, or comma-separated (empty items dropped). */
+const corsList = (value: string | undefined): string[] | undefined => {
+  if (value === undefined) return undefined
+  if (value.includes('[')) {
+    const parsed: unknown = JSON.parse(value)
+    if (!Array.isArray(parsed) || parsed.some((item) => typeof item !== 'string'))
+      throw new Error(`expected a JSON array of strings, got '${value}'`)
+    return parsed as string[]
+  }
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+/** The `cors` option of the `--cors*` flags: a preset, false, or settings over a preset. */
+const corsOption = (values: Record<string, string | boolean | string[] | undefined>): CorsOptions | undefined => {
+  const preset = values.cors as string | undefined
+  if (preset !== undefined && preset !== 'dev' && preset !== 'horizon' && preset !== 'off')
+    throw new Error(`--cors must be dev, horizon or off, got '${preset}'`)
+  const origins = values['cors-origin'] as string[] | undefined
+  const maxAge = values['cors-max-age'] as string | undefined
+  const settings: CorsSettings = {
+    origins: origins && (origins.includes('*') ? '*' : origins),
+    allowOrigins: corsList(values['cors-allow-origins'] as string | undefined),
+    allowOriginRegex: values['cors-allow-origin-regex'] as string | undefined,
+    allowMethods: corsList(values['cors-allow-methods'] as string | undefined),
+    allowHeaders: corsList(values['cors-allow-headers'] as string | undefined),
+    exposeHeaders: corsList(values['cors-expose-headers'] as string | undefined),
+    allowCredentials: values['cors-allow-credentials'] as boolean | undefined,
+    maxAge: maxAge === undefined ? undefined : number('cors-max-age', maxAge, 0),
+  }
+  const given = Object.values(settings).some((value) => value !== undefined)
+  if (preset === 'off') {
+    if (given) throw new Error('--cors off takes no other --cors-* flag')
+    return false
+  }
+  if (!given) return preset as CorsPreset | undefined
+  return { preset: preset as CorsPreset | undefined, ...settings }
+}
+
 /** Parses `argv` into server options; undefined when only help was asked. */
 export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
   const { values } = parseArgs({
@@ -48,7 +106,15 @@ export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
       seed: { type: 'string' },
       'token-ttl': { type: 'string' },
       superadmin: { type: 'string', multiple: true },
+      cors: { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
+      'cors-allow-origins': { type: 'string' },
+      'cors-allow-origin-regex': { type: 'string' },
+      'cors-allow-methods': { type: 'string' },
+      'cors-allow-headers': { type: 'string' },
+      'cors-expose-headers': { type: 'string' },
+      'cors-allow-credentials': { type: 'boolean' },
+      'cors-max-age': { type: 'string' },
       latency: { type: 'string' },
       control: { type: 'boolean' },
       secret: { type: 'string' },
@@ -59,14 +125,13 @@ export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
     },
   })
   if (values.help) return undefined
-  const origins = values['cors-origin']
   return {
     port: number('port', values.port, 8000),
     host: values.host ?? '127.0.0.1',
     seed: (values.seed ?? 'demo') as SeedName,
     tokenTtlSeconds: number('token-ttl', values['token-ttl'], 36000),
     superadmins: values.superadmin ?? ['admin'],
-    cors: origins ? { origins: origins.includes('*') ? '*' : origins } : undefined,
+    cors: corsOption(values),
     latencyMs: number('latency', values.latency, 0),
     control: values.control ?? false,
     secret: values.secret,

@@ -1,49 +1,82 @@
 /**
- * CORS as Starlette's `CORSMiddleware` does it: a preflight (OPTIONS with Origin and
- * Access-Control-Request-Method) is answered here, 200 "OK" or 400 "Disallowed CORS …"; other
- * requests from an allowed origin get the allow/expose headers on whatever they answer.
+ * CORS as Starlette's `CORSMiddleware` (0.46) answers it, which is what Horizon runs with its CORS
+ * settings: a request with `Origin` that is OPTIONS with `Access-Control-Request-Method` is a
+ * preflight, answered here 200 "OK" or 400 "Disallowed CORS origin, method, headers" (the failures);
+ * any other request with `Origin` gets the simple headers on whatever it answers.
  */
 import type { MiddlewareHandler } from 'hono'
-import type { CorsOptions } from './options.js'
+import type { ResolvedCors } from './cors-options.js'
 
-const METHODS = 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT'
-/** Headers the client sends (plus the CORS-safelisted ones, always allowed). */
-const HEADERS = ['Accept', 'Accept-Language', 'Authorization', 'Content-Language', 'Content-Type', 'X-Request-ID']
-const EXPOSE = 'X-Request-ID, X-Application-Version'
+const ALL_METHODS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']
+const SAFELISTED_HEADERS = ['Accept', 'Accept-Language', 'Content-Language', 'Content-Type']
 
-export function cors(options: CorsOptions): MiddlewareHandler {
-  const anyOrigin = options.origins === '*'
-  const origins = new Set(anyOrigin ? [] : options.origins)
-  const allowedHeaders = new Set(HEADERS.map((h) => h.toLowerCase()))
-  return async (c, next) => {
-    const origin = c.req.header('origin')
-    if (!origin) return next()
-    const originAllowed = anyOrigin || origins.has(origin)
-    const allowOrigin = anyOrigin ? '*' : origin
-    const requestedMethod = c.req.header('access-control-request-method')
-    if (c.req.method === 'OPTIONS' && requestedMethod) {
-      const requested = (c.req.header('access-control-request-headers') ?? '')
-        .split(',')
-        .map((h) => h.trim().toLowerCase())
-        .filter(Boolean)
-      const failures: string[] = []
-      if (!originAllowed) failures.push('origin')
-      if (requested.some((h) => !allowedHeaders.has(h))) failures.push('headers')
-      const headers: Record<string, string> = {
-        'access-control-allow-methods': METHODS,
-        'access-control-max-age': '600',
-        'access-control-allow-headers': HEADERS.join(', '),
-        'content-type': 'text/plain; charset=utf-8',
-      }
-      if (originAllowed) headers['access-control-allow-origin'] = allowOrigin
-      if (!anyOrigin) headers.vary = 'Origin'
-      const body = failures.length ? `Disallowed CORS ${failures.join(', ')}` : 'OK'
-      return new Response(body, { status: failures.length ? 400 : 200, headers })
+/** Python's `sorted(set(...))` of strings: code-point order, exact duplicates dropped. */
+const sortedSet = (items: readonly string[]) => [...new Set(items)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+
+/** Starlette's `MutableHeaders.add_vary_header`: appended to an existing Vary, comma-separated. */
+const addVary = (headers: Headers, value: string) => {
+  const existing = headers.get('vary')
+  headers.set('vary', existing === null ? value : `${existing}, ${value}`)
+}
+
+/** The middleware for resolved settings (see `resolveCors`); Starlette's constructor is the part before `return`. */
+export function cors(settings: ResolvedCors): MiddlewareHandler {
+  const allowMethods = settings.allowMethods.includes('*') ? ALL_METHODS : settings.allowMethods
+  const allowAllOrigins = settings.allowOrigins.includes('*')
+  const allowAllHeaders = settings.allowHeaders.includes('*')
+  const explicitOrigin = !allowAllOrigins || settings.allowCredentials
+  const origins = new Set(settings.allowOrigins)
+  const regex = settings.allowOriginRegex
+
+  const simpleHeaders: [string, string][] = []
+  if (allowAllOrigins) simpleHeaders.push(['access-control-allow-origin', '*'])
+  if (settings.allowCredentials) simpleHeaders.push(['access-control-allow-credentials', 'true'])
+  if (settings.exposeHeaders.length)
+    simpleHeaders.push(['access-control-expose-headers', settings.exposeHeaders.join(', ')])
+
+  const preflightHeaders: [string, string][] = []
+  preflightHeaders.push(explicitOrigin ? ['vary', 'Origin'] : ['access-control-allow-origin', '*'])
+  preflightHeaders.push(['access-control-allow-methods', allowMethods.join(', ')])
+  preflightHeaders.push(['access-control-max-age', String(settings.maxAge)])
+  const allowHeaders = sortedSet([...SAFELISTED_HEADERS, ...settings.allowHeaders])
+  if (!allowAllHeaders) preflightHeaders.push(['access-control-allow-headers', allowHeaders.join(', ')])
+  if (settings.allowCredentials) preflightHeaders.push(['access-control-allow-credentials', 'true'])
+  const allowedHeaders = new Set(allowHeaders.map((h) => h.toLowerCase()))
+
+  const isAllowedOrigin = (origin: string) => allowAllOrigins || regex?.test(origin) === true || origins.has(origin)
+
+  const preflight = (origin: string, method: string, requestedHeaders: string | null) => {
+    const headers = new Headers(preflightHeaders)
+    const failures: string[] = []
+    if (isAllowedOrigin(origin)) {
+      if (explicitOrigin) headers.set('access-control-allow-origin', origin)
+    } else failures.push('origin')
+    if (!allowMethods.includes(method)) failures.push('method')
+    if (allowAllHeaders && requestedHeaders !== null) headers.set('access-control-allow-headers', requestedHeaders)
+    else if (requestedHeaders !== null) {
+      // Starlette strips each name but not the empty ones: "a,,b" fails
+      if (requestedHeaders.split(',').some((h) => !allowedHeaders.has(h.toLowerCase().trim()))) failures.push('headers')
     }
+    headers.set('content-type', 'text/plain; charset=utf-8')
+    const body = failures.length ? `Disallowed CORS ${failures.join(', ')}` : 'OK'
+    return new Response(body, { status: failures.length ? 400 : 200, headers })
+  }
+
+  return async (c, next) => {
+    const request = c.req.raw.headers
+    // present even when empty, as Starlette tests `is None` and `in headers`
+    const origin = request.get('origin')
+    if (origin === null) return next()
+    const method = request.get('access-control-request-method')
+    if (c.req.method === 'OPTIONS' && method !== null)
+      return preflight(origin, method, request.get('access-control-request-headers'))
     await next()
-    if (!originAllowed) return
-    c.res.headers.set('access-control-allow-origin', allowOrigin)
-    c.res.headers.set('access-control-expose-headers', EXPOSE)
-    if (!anyOrigin) c.res.headers.append('vary', 'Origin')
+    const headers = c.res.headers
+    for (const [name, value] of simpleHeaders) headers.set(name, value)
+    // '*' with a cookie, or an allowed origin of a list: the origin itself, and Vary
+    if (allowAllOrigins ? request.has('cookie') : isAllowedOrigin(origin)) {
+      headers.set('access-control-allow-origin', origin)
+      addVary(headers, 'Origin')
+    }
   }
 }

@@ -11,7 +11,7 @@
  */
 export { createHorizonApp, type HorizonEnv } from './app.js'
 export type { Fault, FaultController, FaultKind, FaultSpec } from './faults.js'
-export type { CorsOptions, HorizonServerOptions, SeedName } from './options.js'
+export type { CorsOptions, CorsPreset, CorsSettings, HorizonServerOptions, SeedName } from './options.js'
 export type { RequestLogEntry } from './request-log.js'
 export { type DemoUser, demoUsers } from './seed-catalog.js'
 export { type HorizonServer, startHorizonServer } from './start.js'

@@ -1,11 +1,9 @@
+import { type CorsOptions, type ResolvedCors, resolveCors } from './cors-options.js'
+
+export type { CorsOptions, CorsPreset, CorsSettings } from './cors-options.js'
+
 /** Which data set the server starts with: nothing at all, or the realistic demo data of `seed.ts`. */
 export type SeedName = 'empty' | 'demo'
-
-/** CORS settings: the browser origins allowed to call the server (`'*'` for any). */
-export interface CorsOptions {
-  /** allowed origins, e.g. `['http://localhost:5173']`, or `'*'` for any */
-  origins: string[] | '*'
-}
 
 /**
  * Options of {@link startHorizonServer} and {@link createHorizonApp}. Every field is optional.
@@ -27,7 +25,10 @@ export interface HorizonServerOptions {
   superadmins?: string[]
   /** HS256 secret of the tokens. Default: random, renewed by `reset()`. */
   secret?: string
-  /** Allowed browser origins. Default: the Vite dev and preview servers on localhost. */
+  /**
+   * CORS: `'dev'` (the default: the Vite dev and preview servers on localhost may call), `'horizon'`
+   * (Horizon 1.1.3's defaults: no origin), `false` (off), or Horizon's settings over a preset.
+   */
   cors?: CorsOptions
   /** Delay added to every request, in milliseconds. Default 0. */
   latencyMs?: number
@@ -52,7 +53,8 @@ export interface ResolvedOptions {
   tokenTtlSeconds: number
   superadmins: ReadonlySet<string>
   secret: string | undefined
-  cors: CorsOptions
+  /** undefined: CORS off */
+  cors: ResolvedCors | undefined
   latencyMs: number
   control: boolean
   version: string
@@ -70,8 +72,6 @@ const count = (name: string, value: number) => {
   return value
 }
 
-const viteOrigins = ['5173', '4173'].flatMap((port) => [`http://localhost:${port}`, `http://127.0.0.1:${port}`])
-
 export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOptions {
   const seed = options.seed ?? 'empty'
   if (seed !== 'empty' && seed !== 'demo') throw new TypeError(`Unknown seed '${String(seed)}': use 'empty' or 'demo'`)
@@ -84,7 +84,7 @@ export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOpti
     tokenTtlSeconds: ttl,
     superadmins: new Set(options.superadmins ?? (seed === 'demo' ? ['admin'] : [])),
     secret: options.secret,
-    cors: options.cors ?? { origins: viteOrigins },
+    cors: resolveCors(options.cors),
     latencyMs: Math.max(0, options.latencyMs ?? 0),
     control: options.control ?? false,
     version: options.version ?? '1.1.3',
