@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { CONTROL_PREFIX, control } from './control.js'
 import { cors } from './cors.js'
 import { dispatcher } from './dispatch.js'
+import { docs } from './docs.js'
 import { ClientGone, errorResponse, payloadTooLarge } from './errors.js'
 import { faultResponse } from './fault-responses.js'
 import { type HorizonServerOptions, resolveOptions } from './options.js'
@@ -87,6 +88,7 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
     return new Response(null, { status: 204 }) // goes nowhere: the socket is gone
   })
 
+  app.use('*', async (c, next) => (await docs(c.req.raw, c.req.path)) ?? next())
   app.all('*', (c) => dispatch(c.req.raw))
 
   // A client gone mid-body (read by a route, or by the body limit) is not an error: no log line,
