@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { compactJson } from '../src/docs-files.js'
 import { createHorizonApp, type HorizonServer, startHorizonServer } from '../src/index.js'
 
 const require = createRequire(import.meta.url)
@@ -56,6 +57,14 @@ describe('/openapi.json', () => {
     const res = await get('/openapi.json/?a=1')
     expect(res.status).toBe(307)
     expect(res.headers.get('location')).toBe(`${server.url}/openapi.json?a=1`)
+  })
+})
+
+describe('compactJson', () => {
+  it('drops whitespace between tokens only, keeping strings (escaped quotes included) and key order', () => {
+    const text = '{\n  "b a": "x \\" y",\n  "2": [1, 2],\n\t"1": {"k": "\\\\ "}\r\n}'
+    expect(compactJson(text)).toBe('{"b a":"x \\" y","2":[1,2],"1":{"k":"\\\\ "}}')
+    expect(JSON.parse(compactJson(text))).toEqual(JSON.parse(text))
   })
 })
 
