@@ -10,7 +10,7 @@
  * ```
  */
 
-export type { FieldLimits, Location, ModelName, ValidationIssue } from '../horizon/constraints.js'
+export type { FieldLimits, Location, ModelName, ValidateOptions, ValidationIssue } from '../horizon/constraints.js'
 export { limits, models, ROLES, validate } from '../horizon/constraints.js'
 export type { FieldRule } from '../horizon/generated/request-models.js'
 export { jsonIssues, MAX_JSON_DEPTH, MAX_JSON_ISSUES } from '../json/data.js'

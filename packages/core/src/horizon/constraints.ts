@@ -115,15 +115,55 @@ const issue = (
   context: Record<string, unknown> = {},
 ): ValidationIssue => ({ location, message, code, context, input })
 
+/**
+ * How {@link validate} reads its input. The client leaves both off: it validates the typed inputs it
+ * is about to send. `@horizon-ts/server` reads requests as the real Horizon does.
+ */
+export interface ValidateOptions {
+  /**
+   * pydantic 2's lax mode over a parsed request, as Horizon 1.1.3 reads it: an integer field also
+   * takes `true`/`false`, a `bigint`, and a string with underscores between digits or a zero
+   * fraction (` 1_000.00 `; a string beyond 2^53 becomes a `bigint`), and a float that is not
+   * finite is `finite_number`.
+   */
+  lax?: boolean
+  /**
+   * The number an input stands for when a parser keeps numbers in its own form (a float that
+   * remembers it was one), else undefined. Such an input is read as that number, and echoed as given.
+   */
+  numberOf?: (x: unknown) => number | undefined
+}
+
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 
-/** pydantic's lax integer: ints, integral floats and integer strings. */
-function toInt(x: unknown, at: Array<string | number>, out: ValidationIssue[]): number | undefined {
-  if (typeof x === 'number' && Number.isFinite(x)) {
-    if (Number.isInteger(x)) return x
+/** Unicode's White_Space, which pydantic-core (Rust's `str::trim`) strips around an integer string. */
+const TRIM =
+  /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g
+/** pydantic-core's integer string: a sign, digits with single underscores between them, a zero fraction. */
+const LAX_INT = /^([-+]?\d+(?:_\d+)*)(?:\.0+)?$/
+
+/** pydantic's integer: ints, integral floats and integer strings (in lax mode, see {@link ValidateOptions}). */
+function toInt(
+  x: unknown,
+  at: Array<string | number>,
+  out: ValidationIssue[],
+  o: ValidateOptions,
+): number | bigint | undefined {
+  const n = typeof x === 'number' ? x : o.numberOf?.(x)
+  if (o.lax && typeof x === 'boolean') return x ? 1 : 0
+  if (o.lax && typeof x === 'bigint') return x
+  if (n !== undefined && Number.isFinite(n)) {
+    if (Number.isInteger(n)) return n
     out.push(issue(at, 'int_from_float', 'Input should be a valid integer, got a number with a fractional part', x))
-  } else if (typeof x === 'string') {
-    if (/^\s*[-+]?\d+\s*$/.test(x)) return Number(x)
+  } else if (n !== undefined && o.lax) out.push(issue(at, 'finite_number', 'Input should be a finite number', x))
+  else if (typeof x === 'string') {
+    const lax = o.lax ? LAX_INT.exec(x.replace(TRIM, '')) : null
+    if (lax) {
+      const digits = lax[1]!.replaceAll('_', '')
+      const value = Number(digits)
+      return Number.isSafeInteger(value) ? value : BigInt(digits)
+    }
+    if (!o.lax && /^\s*[-+]?\d+\s*$/.test(x)) return Number(x)
     out.push(issue(at, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', x))
   } else out.push(issue(at, 'int_type', 'Input should be a valid integer', x))
   return undefined
@@ -165,12 +205,13 @@ function checkField(
   at: Array<string | number>,
   where: Location,
   out: ValidationIssue[],
+  o: ValidateOptions,
   nonEmpty?: boolean,
 ): unknown {
   if (x === null && (rule.n || !(rule.t || rule.m))) return null
   if (rule.m) {
     const before = out.length
-    const v = checkModel(rule.m as ModelName, x, at, where, out)
+    const v = checkModel(rule.m as ModelName, x, at, where, out, o)
     return out.length === before ? v : undefined
   }
   switch (rule.t) {
@@ -179,16 +220,16 @@ function checkField(
     case 'b': {
       // pydantic's lax booleans: 0/1 and the usual words
       if (typeof x === 'boolean') return x
-      const word = typeof x === 'string' ? x.toLowerCase() : x
+      const word = typeof x === 'string' ? x.toLowerCase() : (o.numberOf?.(x) ?? x)
       if (['1', 'true', 't', 'yes', 'y', 'on', 1].includes(word as string)) return true
       if (['0', 'false', 'f', 'no', 'n', 'off', 0].includes(word as string)) return false
-      if (typeof x === 'string' || typeof x === 'number')
+      if (typeof x === 'string' || typeof x === 'number' || o.numberOf?.(x) !== undefined)
         out.push(issue(at, 'bool_parsing', 'Input should be a valid boolean, unable to interpret input', x))
       else out.push(issue(at, 'bool_type', 'Input should be a valid boolean', x))
       return undefined
     }
     case 'i': {
-      const n = toInt(x, at, out)
+      const n = toInt(x, at, out, o)
       if (n === undefined) return undefined
       if (rule.gt !== undefined && !(n > rule.gt))
         out.push(issue(at, 'greater_than', `Input should be greater than ${rule.gt}`, x, { gt: rule.gt }))
@@ -232,6 +273,12 @@ function checkField(
       return out.length === before ? x : undefined
     }
     case 'l': {
+      // Horizon's field validator runs `len(v)` before pydantic's list check: an empty string or
+      // object is the same value_error as an empty list.
+      if (nonEmpty && (x === '' || (isObject(x) && o.numberOf?.(x) === undefined && !Object.keys(x).length))) {
+        out.push(issue(at, 'value_error', 'Value error, List should have at least 1 item after validation, not 0', x))
+        return undefined
+      }
       if (!Array.isArray(x)) {
         out.push(issue(at, 'list_type', 'Input should be a valid list', x))
         return undefined
@@ -242,7 +289,7 @@ function checkField(
         return undefined
       }
       const before = out.length
-      const items = x.map((item, i) => checkField(rule.of!, item, [...at, i], where, out))
+      const items = x.map((item, i) => checkField(rule.of!, item, [...at, i], where, out, o))
       return out.length === before ? items : undefined
     }
   }
@@ -255,8 +302,9 @@ function checkModel(
   at: Array<string | number>,
   where: Location,
   out: ValidationIssue[],
+  o: ValidateOptions,
 ): Record<string, unknown> | undefined {
-  if (!isObject(input)) {
+  if (!isObject(input) || o.numberOf?.(input) !== undefined) {
     out.push(
       issue(at, 'model_attributes_type', 'Input should be a valid dictionary or object to extract fields from', input),
     )
@@ -275,7 +323,7 @@ function checkModel(
       else if (extra.nullWhenAbsent?.includes(key)) value[key] = null
       continue
     }
-    const v = checkField(rule, x, [...at, key], where, out, extra.nonEmptyLists?.includes(key))
+    const v = checkField(rule, x, [...at, key], where, out, o, extra.nonEmptyLists?.includes(key))
     if (v !== undefined) value[key] = v
   }
   if (out.length === before && extra.check) {
@@ -297,19 +345,22 @@ function checkModel(
  * Validates `input` against a model of the table. Returns the value with pydantic's coercions
  * and defaults applied (absent optional fields stay absent), and the issues found, in the
  * server's 422 item shape. `missing` inputs are the whole body for body fields, null elsewhere.
+ * `options` (see {@link ValidateOptions}) give the server pydantic's lax reading; the client keeps the default.
  * @example
  * ```ts
  * const { value, issues } = validate('PaginateHwmQuery', { namespace_id: '1' }, 'query')
  * // value: { page: 1, page_size: 20, namespace_id: 1 }, issues: []
+ * validate('HwmPath', { hwm_id: '1.0' }, 'path', { lax: true }).value // { hwm_id: 1 }
  * ```
  */
 export function validate<T = Record<string, unknown>>(
   name: ModelName,
   input: unknown,
   where: Location,
+  options: ValidateOptions = {},
 ): { value: T; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = []
   // FastAPI reports form fields under "body", but with a null input when missing.
-  const value = checkModel(name, input, [where === 'form' ? 'body' : where], where, issues)
+  const value = checkModel(name, input, [where === 'form' ? 'body' : where], where, issues, options)
   return { value: (value ?? {}) as T, issues }
 }
