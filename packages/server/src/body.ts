@@ -1,8 +1,8 @@
 /** Request bodies read the way FastAPI reads them, with its errors for undecodable input. */
 import type { ValidationIssue } from '@horizon-ts/core'
 import { ClientGone, DetailError, invalidRequest } from './errors.js'
-import { parseExact } from './json-parse.js'
 import { scanJson } from './json-scan.js'
+import { parsePyJson } from './py-json.js'
 
 /** A body that was absent: FastAPI validates `None`, which gives a `missing` error for a required model. */
 export const NO_BODY = Symbol('no body')
@@ -33,7 +33,7 @@ async function text(request: Request): Promise<string | undefined> {
 
 /**
  * JSON when the content type says so (or says nothing), the raw text otherwise, as FastAPI does.
- * Integers beyond 2^53 are `bigint`, so values keep every digit.
+ * Read as Python reads it (`parsePyJson`): floats stay floats, integers keep every digit.
  */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const body = await text(request)
@@ -54,7 +54,7 @@ export async function readJsonBody(request: Request): Promise<unknown> {
     }
     throw invalidRequest([issue])
   }
-  return parseExact(body, scan.bigIntegers)
+  return parsePyJson(body)
 }
 
 /** Form fields (last value wins); an empty form for any other content type, as Starlette's `request.form()`. */

@@ -55,7 +55,11 @@ export function dispatcher(runtime: Runtime): (request: Request) => Promise<Resp
           return user
         },
       }
-      return await route.handle(ctx)
+      const response = await route.handle(ctx)
+      // FastAPI answers a 204 with its JSONResponse class: the content type, no length, no body.
+      if (response.status === 204 && !response.headers.has('content-type'))
+        response.headers.set('content-type', 'application/json')
+      return response
     } catch (error) {
       if (error instanceof ClientGone) throw error // the app answers nothing (see `buildApp`)
       if (!(error instanceof EnvelopeError || error instanceof DetailError))

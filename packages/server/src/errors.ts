@@ -3,8 +3,8 @@
  * envelope; routing errors keep FastAPI's own `{"detail": ...}` shape, as the real server answers.
  */
 import type { ValidationIssue } from '@horizon-ts/core'
-import { writeJson } from './stored-json.js'
 import { boundEchoes } from './json-values.js'
+import { type PyJsonStyle, writePyJson } from './py-json.js'
 
 /** An error answered with the Horizon envelope `{"error": {code, message, details}}` (not the client's `HorizonError`). */
 export class EnvelopeError extends Error {
@@ -116,16 +116,31 @@ export const payloadTooLarge = (limit: number) =>
 export const unknownError = () =>
   new EnvelopeError(500, 'unknown', 'Got unhandled exception. Please contact support', null)
 
-/** A JSON answer with FastAPI's content type (no charset); `bigint` is written as its digits. */
-export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(writeJson(body), { status, headers: { 'content-type': 'application/json', ...headers } })
+const utf8 = new TextEncoder()
+
+/**
+ * A JSON answer with FastAPI's content type (no charset) and its length (which a HEAD answer keeps
+ * without the body, as uvicorn's does). `style` is the writer: Python's `json.dumps` for answers,
+ * pydantic's for Horizon's error envelope (`model.json()`), whose floats read `1e-7`, not `1e-07`.
+ */
+export function jsonResponse(
+  body: unknown,
+  status = 200,
+  headers: Record<string, string> = {},
+  style: PyJsonStyle = 'python',
+): Response {
+  const text = writePyJson(body, style)
+  return new Response(text, {
+    status,
+    headers: { 'content-type': 'application/json', 'content-length': String(utf8.encode(text).length), ...headers },
+  })
 }
 
 /** The answer of any thrown value: envelopes for Horizon errors, FastAPI's bare shape for a `DetailError`, 500 otherwise. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof EnvelopeError) {
     const body = { error: { code: error.code, message: error.message, details: error.details } }
-    return jsonResponse(body, error.status, error.headers)
+    return jsonResponse(body, error.status, error.headers, 'pydantic')
   }
   if (error instanceof DetailError) return jsonResponse({ detail: error.message }, error.status, error.headers)
   const fallback = unknownError()

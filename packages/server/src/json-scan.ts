@@ -118,8 +118,10 @@ function scan(s: string, bigIntegers: Array<[number, number]>): void {
         continue
       }
       if (s[i] !== ',') throw new Stop(i) // Expecting ',' delimiter
-      i++
+      const comma = i++
       skip()
+      // Python 3.13: "Illegal trailing comma before end of object/array", at the comma
+      if (s[i] === close) throw new Stop(comma)
       if (close === '}') key()
       break
     }

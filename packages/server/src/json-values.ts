@@ -5,6 +5,7 @@
  */
 import type { ValidationIssue } from '@horizon-ts/core'
 import { MAX_JSON_DEPTH, MAX_JSON_ISSUES } from '@horizon-ts/core/constraints'
+import { PyFloat, pydanticFloat } from './py-json.js'
 
 /** The most items a 422 lists. */
 export const MAX_DETAILS = MAX_JSON_ISSUES
@@ -21,6 +22,7 @@ export const EXCERPT_LENGTH = 256
 function jsonSize(x: unknown, limit: number, depth = 1): number {
   if (depth > MAX_JSON_DEPTH) return Number.POSITIVE_INFINITY
   if (typeof x === 'string') return x.length + 2
+  if (x instanceof PyFloat) return pydanticFloat(x.value).length
   if (typeof x !== 'object' || x === null) return String(x).length
   let size = 2
   const add = (item: unknown, keyLength: number) => {
@@ -45,6 +47,7 @@ export function excerpt(x: unknown): string {
   const write = (v: unknown): void => {
     if (full()) return
     if (typeof v === 'string') out += JSON.stringify(v.slice(0, EXCERPT_LENGTH))
+    else if (v instanceof PyFloat) out += pydanticFloat(v.value)
     else if (typeof v !== 'object' || v === null) out += String(v)
     else if (Array.isArray(v)) {
       out += '['

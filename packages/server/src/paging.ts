@@ -11,11 +11,14 @@ export function paginate<T, R>(
   { page, page_size }: PageQuery,
   map: (item: T) => R,
 ): PageResponseV1<R> {
-  const start = (page - 1) * page_size
+  // A page number beyond 2^53 is a `bigint` (lax validation keeps its digits): no rows there, and
+  // its neighbours are counted exactly.
+  const start = (Number(page) - 1) * page_size
   const items = sorted.slice(start, start + page_size).map(map)
   const total = sorted.length
   const hasNext = start + items.length < total
   const hasPrevious = page > 1
+  const step = (by: number) => (typeof page === 'bigint' ? page + BigInt(by) : page + by) as number
   return {
     meta: {
       page,
@@ -24,8 +27,8 @@ export function paginate<T, R>(
       pages_count: Math.ceil(total / page_size) || 1,
       has_next: hasNext,
       has_previous: hasPrevious,
-      next_page: hasNext ? page + 1 : null,
-      previous_page: hasPrevious ? page - 1 : null,
+      next_page: hasNext ? step(1) : null,
+      previous_page: hasPrevious ? step(-1) : null,
     },
     items,
   }
@@ -35,6 +38,10 @@ export function paginate<T, R>(
 export const byName = <T extends { name: string; id: number }>(a: T, b: T) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id
 
-/** Newest first: `changed_at` descending, then id descending for rows written in the same instant. */
+/**
+ * Newest first: `changed_at` descending, as Horizon's only ORDER BY (`changed_at.desc()`). Rows of one
+ * instant (a "Deleted" or "Copied" row keeps the HWM's last `changed_at`) come in PostgreSQL's scan
+ * order, which its sort keeps for a page's few rows: insertion order, so id ascending.
+ */
 export const newestFirst = <T extends { changedAt: number; id: number }>(a: T, b: T) =>
-  b.changedAt - a.changedAt || b.id - a.id
+  b.changedAt - a.changedAt || a.id - b.id

@@ -1,6 +1,6 @@
 /**
  * Starlette's routing, which FastAPI inherits: the first route matching path and method wins; a path
- * matched with another method is 405; an unmatched path is redirected (307) when adding or removing
+ * matched with another method is 405 (allowing the first such route's method); an unmatched path is redirected (307) when adding or removing
  * the trailing slash would match; anything else is 404.
  */
 import type { Runtime } from './runtime.js'
@@ -65,7 +65,9 @@ export class Router {
 
   /** `path` is the percent-decoded path, as ASGI servers hand it to Starlette. */
   match(method: string, path: string): Match {
-    const allow: string[] = []
+    // Starlette keeps the first route whose path matched with another method, and its 405 allows
+    // that route's methods only: one, as every FastAPI route has one (`PUT /v1/hwm/1` allows GET).
+    let partial: Compiled | undefined
     for (const route of this.#routes) {
       const m = route.pattern.exec(path)
       if (!m) continue
@@ -73,9 +75,9 @@ export class Router {
         const params = Object.fromEntries(route.names.map((name, i) => [name, m[i + 1]!]))
         return { kind: 'route', route, params }
       }
-      if (!allow.includes(route.method)) allow.push(route.method)
+      partial ??= route
     }
-    if (allow.length) return { kind: 'method', allow }
+    if (partial) return { kind: 'method', allow: [partial.method] }
     if (path !== '/') {
       const other = path.endsWith('/') ? path.replace(/\/+$/, '') : `${path}/`
       if (this.#routes.some((route) => route.pattern.test(other))) return { kind: 'redirect', path: other }

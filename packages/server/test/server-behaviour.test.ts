@@ -28,7 +28,7 @@ describe('behaviour read from the Horizon source', () => {
   it.each([
     ['{"name":}', 8],
     ['{"name": "😀" x}', 13],
-    ['[1,]', 3],
+    ['[1,]', 2], // Python 3.13: "Illegal trailing comma before end of array", at the comma
     ['{"name": "a"} x', 14],
   ])('reports invalid JSON %s at the code point where Python stops (%i), before authentication', async (body, pos) => {
     const res = await raw(body)
@@ -120,8 +120,9 @@ describe('behaviour read from the Horizon source', () => {
         r.changed_by,
       ]),
     ).toEqual([
-      [`Copied from namespace ${src.id} to namespace ${dst.id}`, dst.id, 'admin'],
+      // rows of one changed_at in the order they were written (PostgreSQL's, on a fresh table)
       ['Updated', src.id, 'alice'],
+      [`Copied from namespace ${src.id} to namespace ${dst.id}`, dst.id, 'admin'],
       ['Created', src.id, 'alice'],
     ])
     expect(rows[0].changed_at).toBe(rows[1].changed_at)
@@ -135,7 +136,8 @@ describe('behaviour read from the Horizon source', () => {
     expect((await alice.delete(`/v1/namespaces/${ns.id}`)).status).toBe(204)
     expect((await alice.get(`/v1/hwm-history/?hwm_id=${hwm.id}`)).body.meta.total_count).toBe(0)
     const nsHistory = (await alice.get(`/v1/namespace-history/?namespace_id=${ns.id}`)).body.items
-    expect(nsHistory.map((h: { action: string }) => h.action)).toEqual(['Deleted', 'Created'])
+    // "Deleted" keeps the namespace's changed_at: one instant, rows in the order written
+    expect(nsHistory.map((h: { action: string }) => h.action)).toEqual(['Created', 'Deleted'])
   })
 
   it('answers HEAD like any method the route lacks: 405', async () => {

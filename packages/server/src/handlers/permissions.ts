@@ -13,7 +13,10 @@ function permissionsOf(t: Tables, namespaceId: number): PermissionsResponseV1 {
     .filter(([userId]) => userId !== ns.ownerId)
     .map(([userId, role]) => ({ username: username(userId), role }))
     .sort((a, b) => (a.role === b.role ? (a.username < b.username ? -1 : 1) : a.role === 'MAINTAINER' ? -1 : 1))
-  return { permissions: [{ username: username(ns.ownerId), role: 'OWNER' }, ...granted] }
+  // A role granted to the owner (a superadmin's change can write one) replaces OWNER in Horizon's
+  // answer, in the owner's place.
+  const owner = t.rolesIn(namespaceId).get(ns.ownerId) ?? 'OWNER'
+  return { permissions: [{ username: username(ns.ownerId), role: owner }, ...granted] }
 }
 
 function setRole(t: Tables, namespaceId: number, userId: number, role: GrantedRole | null): void {
@@ -38,7 +41,8 @@ export const permissionHandlers = {
         if (userId === undefined) throw notFound('User', 'username', change.username)
         const ns = getNamespace(t, id)
         const namesNewOwner = changes.some((c) => c.role === 'OWNER' && c.username !== change.username)
-        if (userId === ns.ownerId && change.role !== 'OWNER' && !namesNewOwner)
+        // Horizon guards the requesting user's own entry, not the owner's: a superadmin may demote the owner.
+        if (userId === user.id && change.role !== 'OWNER' && !namesNewOwner)
           throw badRequest('Cannot drop ownership without assigning a new owner.')
         if (change.role === 'OWNER' && !ownerChanged) {
           // The old owner keeps no role unless the request gives one; `changed_at` moves (onupdate),
