@@ -57,12 +57,63 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   return parsePyJson(body)
 }
 
+/** The bytes as Latin-1 characters, one per byte, as Starlette decodes a form before unquoting it. */
+function latin1(bytes: Uint8Array): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) out += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return out
+}
+
+const lenient = new TextDecoder('utf-8')
+
+/** Python's `unquote_plus`: `+` is a space, runs of `%XX` are UTF-8 (invalid bytes U+FFFD), the rest stays. */
+const unquotePlus = (s: string) =>
+  s
+    .replaceAll('+', ' ')
+    .replace(/(?:%[0-9a-fA-F]{2})+/g, (run) =>
+      lenient.decode(Uint8Array.from(run.slice(1).split('%'), (hex) => Number.parseInt(hex, 16))),
+    )
+
+/**
+ * The fields of an urlencoded body as python-multipart's `QuerystringParser` finds them and
+ * Starlette decodes them: fields end at `&`, or at `;` when no `&` follows; a name without `=` is
+ * a field with an empty value before a separator and no field at the very end; bytes are Latin-1,
+ * then unquoted (a raw `ü` arrives as `Ã¼`, a `%C3%BC` as `ü`).
+ */
+export function formFields(bytes: Uint8Array): Array<[string, string]> {
+  const data = latin1(bytes)
+  const items: Array<[string, string]> = []
+  const separator = (from: number) => {
+    const amp = data.indexOf('&', from)
+    return amp === -1 ? data.indexOf(';', from) : amp
+  }
+  let i = 0
+  while (i < data.length) {
+    if (data[i] === '&' || data[i] === ';') {
+      i++
+      continue
+    }
+    const sep = separator(i)
+    const eq = data.indexOf('=', i)
+    if (eq !== -1 && (sep === -1 || eq < sep)) {
+      const end = separator(eq + 1)
+      const stop = end === -1 ? data.length : end
+      items.push([data.slice(i, eq), data.slice(eq + 1, stop)])
+      i = stop
+    } else if (sep !== -1) {
+      items.push([data.slice(i, sep), ''])
+      i = sep
+    } else break // a name alone at the end: the parser never ends that field
+  }
+  return items.map(([name, value]) => [unquotePlus(name), unquotePlus(value)])
+}
+
 /** Form fields (last value wins); an empty form for any other content type, as Starlette's `request.form()`. */
 export async function readFormBody(request: Request): Promise<Record<string, string>> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
   const out: Record<string, string> = {}
   if (type === 'application/x-www-form-urlencoded') {
-    for (const [key, value] of new URLSearchParams((await text(request)) ?? '')) out[key] = value
+    for (const [key, value] of formFields(await bytesOf(request))) out[key] = value
   } else if (type === 'multipart/form-data') {
     const form = new Response(await bytesOf(request), {
       headers: { 'content-type': request.headers.get('content-type')! },

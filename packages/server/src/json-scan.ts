@@ -27,6 +27,7 @@ const WS = new Set([' ', '\t', '\n', '\r'])
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't'])
 const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/y
 const HEX4 = /^[0-9a-fA-F]{4}$/
+const WORDS = ['null', 'true', 'false', 'NaN', 'Infinity', '-Infinity']
 
 function scan(s: string, bigIntegers: Array<[number, number]>): void {
   let i = 0
@@ -84,7 +85,8 @@ function scan(s: string, bigIntegers: Array<[number, number]>): void {
     }
     if (c === '"') string()
     else {
-      const word = ['null', 'true', 'false'].find((w) => s.startsWith(w, i))
+      // Python's json also reads NaN, Infinity and -Infinity (as floats)
+      const word = WORDS.find((w) => s.startsWith(w, i))
       NUMBER.lastIndex = i
       const number = word ? null : NUMBER.exec(s)
       if (word) i += word.length

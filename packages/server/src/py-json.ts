@@ -56,7 +56,7 @@ const WS = new Set([' ', '\t', '\n', '\r'])
 
 /**
  * Parses `text`, which must be valid JSON (as `scanJson` found it), as Python reads it: floats are
- * {@link PyFloat}, integers beyond ±(2^53 − 1) `bigint`, duplicate keys keep their first place and
+ * {@link PyFloat} (`NaN`, `Infinity` and `-Infinity` included, as Python's json reads them), integers beyond ±(2^53 − 1) `bigint`, duplicate keys keep their first place and
  * their last value, `__proto__` is a key like any other. Iterative, so any nesting is parsed.
  */
 export function parsePyJson(text: string): PyJsonValue {
@@ -144,6 +144,13 @@ export function parsePyJson(text: string): PyJsonValue {
     } else if (text.startsWith('null', i)) {
       i += 4
       v = null
+    } else if (text.startsWith('NaN', i)) {
+      i += 3
+      v = new PyFloat(Number.NaN)
+    } else if (text.startsWith('Infinity', i) || text.startsWith('-Infinity', i)) {
+      const negative = text[i] === '-'
+      i += negative ? 9 : 8
+      v = new PyFloat(negative ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY)
     } else v = number()
     // after a value: hand it to its container, close containers, or step to the next item
     for (;;) {

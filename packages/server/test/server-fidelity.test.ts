@@ -135,6 +135,53 @@ describe('fidelity to the real Horizon 1.1.3', () => {
     })
   })
 
+  describe('bodies as Python and Starlette read them', () => {
+    it('reads NaN and Infinity as floats: a 422 echoes them as null; in a value they are refused', async () => {
+      for (const word of ['NaN', 'Infinity', '-Infinity']) {
+        const res = await send('POST', '/v1/namespaces/', `{"name":${word}}`)
+        expect(res.json.error.details).toEqual([
+          {
+            location: ['body', 'name'],
+            message: 'Input should be a valid string',
+            code: 'string_type',
+            context: {},
+            input: null,
+          },
+        ])
+      }
+      expect((await send('POST', '/v1/namespaces/', '{"name":nan}')).json.error.details[0].code).toBe('json_invalid')
+      const value = await hwm('[NaN]')
+      expect(value.status).toBe(422) // the real Horizon stores nothing and answers 500
+      expect(value.json.error.details[0]).toMatchObject({ location: ['body', 'value', 0], code: 'finite_number' })
+    })
+
+    const form = (body: BodyInit) =>
+      fetch(`${server.url}/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      }).then(async (res) => ({ status: res.status, json: await res.json() }))
+    const whoami = async (token: string) =>
+      (await fetch(`${server.url}/v1/users/me`, { headers: { authorization: `Bearer ${token}` } })).json()
+
+    it("splits a form as python-multipart does: at ';' when no '&' follows, a bare name at the end is no field", async () => {
+      expect((await whoami((await form('username=semi;password=x')).json.access_token)).username).toBe('semi')
+      const bare = await form('&username=bare&password')
+      expect(bare.status).toBe(422)
+      expect(bare.json.error.details[0]).toMatchObject({ location: ['body', 'password'], code: 'missing' })
+      // a bare name before a separator is a field with an empty value
+      expect((await form('password&username=bare2')).json.error.message).toBe('Missing auth credentials')
+      expect((await whoami((await form('username=a;b&password=x')).json.access_token)).username).toBe('a;b')
+    })
+
+    it('decodes a form as Latin-1 before unquoting, as Starlette does: raw UTF-8 arrives as mojibake', async () => {
+      const raw = new Blob(['username=zz-ü&password=x']) // its bytes are UTF-8
+      expect((await whoami((await form(raw)).json.access_token)).username).toBe('zz-Ã¼')
+      const quoted = await form('username=zz-%C3%BC%FF+x&password=x')
+      expect((await whoami(quoted.json.access_token)).username).toBe('zz-ü\ufffd x')
+    })
+  })
+
   describe('HTTP details', () => {
     it("allows, in a 405, the method of the first route of that path only (Starlette's partial match)", async () => {
       expect((await send('PUT', '/v1/namespaces/1')).headers.get('allow')).toBe('GET')
