@@ -711,6 +711,111 @@ export function steps(P) {
   hist('ns history vnd after delete', (c) => `/v1/namespace-history/?namespace_id=${ns('vnd')(c)}`, { family: 'order' })
   getNs('get ns vnd after delete', (c) => `/v1/namespaces/${ns('vnd')(c)}`)
 
+  // --- encodings, content types and odd forms ---------------------------------------------------
+  const enc = 'encoding'
+  const raw = (name, body, type = J, s = {}) =>
+    step({ family: enc, name, method: 'POST', path: '/v1/namespaces/', headers: { 'content-type': type }, body, ...s })
+  raw('create ns BOM', `\ufeff{"name":"${NS}-bom"}`, J, { save: saveId('ns', 'bom') })
+  raw('create ns charset', `{"name":"${NS}-cs"}`, 'application/json; charset=utf-8')
+  raw('create ns upper type', `{"name":"${NS}-up"}`, 'APPLICATION/JSON')
+  raw('create ns json-patch', `{"name":"${NS}-jp"}`, 'application/json-patch+json')
+  raw('create ns text/json', `{"name":"${NS}-tj"}`, 'text/json')
+  raw('create ns type params', `{"name":"${NS}-tp2"}`, 'application/json ; foo=bar')
+  raw('create ns whitespace body', ' \n\t ')
+  raw('create ns deep array', `${'['.repeat(300)}${']'.repeat(300)}`)
+  raw('create ns huge int', `{"name":${'9'.repeat(4301)}}`)
+  raw('create ns int 4300', `{"name":${'9'.repeat(4300)}}`)
+  raw('create ns 256 emoji', `{"name":"${P}${'😀'.repeat(256 - P.length)}"}`)
+  raw('create ns 257 emoji', `{"name":"${P}${'😀'.repeat(257 - P.length)}"}`)
+  raw('create ns spaces name', `{"name":"${NS} sp ace "}`, J, { save: saveId('ns', 'space') })
+  raw('create ns escaped name', `{"name":"${NS}-\\u0041\\n\\t\\"q\\"\\\\"}`)
+  raw('create ns control char raw', `{"name":"${NS}-\u0001"}`)
+  raw('create ns NaN name', '{"name":NaN}')
+  raw('create ns single quotes', "{'name':'x'}")
+  raw('create ns top-level nested', '{"name":{"a":[1.0,{"b":1e-9}]}}')
+  raw('create ns duplicate key', `{"name":"${NS}-dup1","name":5}`)
+  raw('create ns description unicode', `{"name":"${NS}-du","description":"\\u2028\\u2029é😀\\u0000"}`)
+  getNs('get ns percent-encoded id', (c) => `/v1/namespaces/${[...String(ns('a')(c))].map((d) => `%3${d}`).join('')}`, {
+    family: enc,
+  })
+  getNs('get ns space name filter', () => `/v1/namespaces/?name=${encodeURIComponent(`${NS} sp ace `)}`, {
+    family: enc,
+  })
+  getNs('get ns plus in query', () => `/v1/namespaces/?name=${NS}+sp+ace+`, { family: enc })
+  getNs(
+    'get ns name filter 256 emoji',
+    () => `/v1/namespaces/?name=${encodeURIComponent(P + '😀'.repeat(256 - P.length))}`,
+    {
+      family: enc,
+    },
+  )
+  getNs(
+    'get ns name filter 257 emoji',
+    () => `/v1/namespaces/?name=${encodeURIComponent(P + '😀'.repeat(257 - P.length))}`,
+    {
+      family: enc,
+    },
+  )
+  getNs('get ns bad percent', () => '/v1/namespaces/%ZZ', { family: enc })
+  getNs('get ns encoded slash', () => '/v1/namespaces/1%2F2', { family: enc })
+  getNs('get ns query no value', () => `/v1/namespaces/?name`, { family: enc })
+  getNs('get ns query unknown param', () => `/v1/namespaces/?name=${NS}-a&foo=1&page_size=1`, { family: enc })
+  step({ family: enc, name: 'copy/ 307', method: 'POST', path: '/v1/hwm/copy/' })
+  step({ family: enc, name: 'hwm id slash', method: 'GET', path: '/v1/hwm/1/' })
+  step({
+    family: enc,
+    name: 'permissions slash',
+    method: 'GET',
+    path: (c) => `/v1/namespaces/${ns('a')(c)}/permissions/`,
+  })
+  step({ family: enc, name: 'history query slash', method: 'GET', path: '/v1/hwm-history?hwm_id=1&x=%20' })
+  token('login repeated username', {
+    family: enc,
+    headers: { 'content-type': FORM },
+    body: `username=${P}-nobody&username=${encodeURIComponent(u.dev)}&password=x`,
+  })
+  token('login plus spaces', { family: enc, headers: { 'content-type': FORM }, body: `username=${P}+sp&password=a+b` })
+  token('login form charset', {
+    family: enc,
+    headers: { 'content-type': `${FORM}; charset=utf-8` },
+    body: `username=${P}-dev&password=x`,
+  })
+  token('login unicode percent', {
+    family: enc,
+    headers: { 'content-type': FORM },
+    body: `username=${encodeURIComponent(u.uni)}&password=%C3%A9`,
+  })
+  token('login bad percent', { family: enc, headers: { 'content-type': FORM }, body: 'username=%ZZ&password=x' })
+  token('login no password key value', {
+    family: enc,
+    headers: { 'content-type': FORM },
+    body: `username=${P}-dev&password`,
+  })
+  me('whoami bearer extra', { family: enc, as: null, headers: { authorization: (c) => `Bearer ${c.tok.dev} extra` } })
+  me('whoami two spaces', { family: enc, as: null, headers: { authorization: (c) => `Bearer  ${c.tok.dev}` } })
+  me('whoami token with query', { family: enc, as: 'dev', path: '/v1/users/me?x=1' })
+  createHwm(
+    'create hwm deep value 254',
+    null,
+    `{"namespace_id":$NS,"name":"deep","type":"t","value":${'['.repeat(254)}${']'.repeat(254)}}`,
+    {
+      family: enc,
+    },
+  )
+  createHwm(
+    'create hwm value big float list',
+    null,
+    '{"namespace_id":$NS,"name":"bf","type":"t","value":[1e308,-1e-308,2.2250738585072014e-308,4.9e-324,123456789012345678,0.1e1,10e-1,1.23456789012345678]}',
+    {
+      family: nf,
+    },
+  )
+  getHwm('list hwm name 2049', (c) => `/v1/hwm/?namespace_id=${ns('a')(c)}&name=${long(2049)}`, { family: enc })
+  getHwm('list hwm namespace -0', () => '/v1/hwm/?namespace_id=-0', { family: enc })
+  getHwm('list hwm page 999', (c) => `/v1/hwm/?namespace_id=${ns('a')(c)}&page=999`, { family: enc })
+  patchHwm('patch hwm type number', 'f', '{"type":5e0}', { family: nf })
+  patchHwm('patch hwm entity list', 'f', '{"entity":[1.50]}', { family: nf })
+
   // --- a lone surrogate in a value: the real server stores it, then answers 500 to every read of
   // it (its namespace's HWM list included), so it goes into a namespace of its own
   json({
