@@ -115,16 +115,57 @@ export async function readFormBody(request: Request): Promise<Record<string, str
   if (type === 'application/x-www-form-urlencoded') {
     for (const [key, value] of formFields(await bytesOf(request))) out[key] = value
   } else if (type === 'multipart/form-data') {
-    const form = new Response(await bytesOf(request), {
-      headers: { 'content-type': request.headers.get('content-type')! },
-    })
-    try {
-      for (const [key, value] of await form.formData()) if (typeof value === 'string') out[key] = value
-    } catch {
-      throw parseError()
-    }
+    for (const [key, value] of multipartFields(await bytesOf(request), request.headers.get('content-type')!))
+      out[key] = value
   }
   return out
+}
+
+/**
+ * The text fields of a multipart body as python-multipart's streaming parser and Starlette leave
+ * them: every part closed by the next delimiter counts, an unfinished last part does not (no
+ * closing delimiter is no error), an empty body is an empty form. No boundary, or a part without a
+ * name, is Starlette's 400; a body that does not open with the delimiter is FastAPI's parse error.
+ * File parts are left out (the real server answers 500 to a file where a text field goes).
+ */
+export function multipartFields(bytes: Uint8Array, contentType: string): Array<[string, string]> {
+  const boundary = /;\s*boundary=(?:"([^"]*)"|([^\s;]*))/i.exec(contentType)
+  const delimiter = `--${boundary?.[1] ?? boundary?.[2] ?? ''}`
+  if (delimiter === '--') throw new DetailError(400, 'Missing boundary in multipart.')
+  const data = latin1(bytes)
+  const items: Array<[string, string]> = []
+  if (!data.length) return items
+  if (!data.startsWith(delimiter)) throw parseError()
+  for (let at = delimiter.length; !data.startsWith('--', at) && at < data.length; ) {
+    if (!data.startsWith('\r\n', at)) throw parseError()
+    const next = data.indexOf(`\r\n${delimiter}`, at + 2)
+    if (next === -1) break // the last part never ended
+    const part = data.slice(at + 2, next)
+    const split = part.indexOf('\r\n\r\n')
+    const head = split === -1 ? part : part.slice(0, split)
+    const disposition = head
+      .split('\r\n')
+      .find((line) => /^content-disposition\s*:/i.test(line))
+      ?.replace(/^[^:]*:/, '')
+    const param = (key: string) =>
+      disposition && new RegExp(`;\\s*${key}=(?:"((?:[^"\\\\]|\\\\.)*)"|([^\\s;]*))`, 'i').exec(disposition)
+    const name = param('name')
+    if (!name) throw new DetailError(400, 'The Content-Disposition header field "name" must be provided.')
+    if (!param('filename')) {
+      const value = split === -1 ? '' : part.slice(split + 4)
+      // Starlette's `_user_safe_decode`: UTF-8, or Latin-1 where the bytes are not UTF-8
+      const utf8 = (x: string) => {
+        try {
+          return decoder.decode(Uint8Array.from(x, (c) => c.charCodeAt(0)))
+        } catch {
+          return x
+        }
+      }
+      items.push([utf8(name[1] ?? name[2] ?? ''), utf8(value)])
+    }
+    at = next + 2 + delimiter.length
+  }
+  return items
 }
 
 /** The last value of each query parameter, as Starlette's `QueryParams.get`. */

@@ -182,6 +182,34 @@ describe('fidelity to the real Horizon 1.1.3', () => {
     })
   })
 
+  describe('multipart logins as python-multipart and Starlette read them', () => {
+    const multipart = (body: string, type = 'multipart/form-data; boundary=XyZ') =>
+      fetch(`${server.url}/v1/auth/token`, { method: 'POST', headers: { 'content-type': type }, body }).then(
+        async (res) => ({ status: res.status, json: await res.json() }),
+      )
+    const part = (name: string, value: string) =>
+      `--XyZ\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
+
+    it('keeps the parts a delimiter closed, without needing the closing one', async () => {
+      expect((await multipart(`${part('username', 'mp')}${part('password', 'x')}--XyZ--`)).status).toBe(200)
+      const unfinished = await multipart(
+        `${part('username', 'mp')}--XyZ\r\nContent-Disposition: form-data; name="password"\r\n\r\nx`,
+      )
+      expect(unfinished.json.error.details.map((d: { location: string[] }) => d.location)).toEqual([
+        ['body', 'password'],
+      ])
+      expect((await multipart('')).json.error.details).toHaveLength(2)
+    })
+
+    it("answers Starlette's 400s: no boundary, a part without a name; and FastAPI's for a body without delimiter", async () => {
+      expect((await multipart('x', 'multipart/form-data')).json).toEqual({ detail: 'Missing boundary in multipart.' })
+      expect((await multipart('--XyZ\r\nX-Other: 1\r\n\r\nv\r\n--XyZ--\r\n')).json).toEqual({
+        detail: 'The Content-Disposition header field "name" must be provided.',
+      })
+      expect((await multipart('username=a&password=b')).json).toEqual({ detail: 'There was an error parsing the body' })
+    })
+  })
+
   describe('HTTP details', () => {
     it("allows, in a 405, the method of the first route of that path only (Starlette's partial match)", async () => {
       expect((await send('PUT', '/v1/namespaces/1')).headers.get('allow')).toBe('GET')

@@ -816,6 +816,174 @@ export function steps(P) {
   patchHwm('patch hwm type number', 'f', '{"type":5e0}', { family: nf })
   patchHwm('patch hwm entity list', 'f', '{"entity":[1.50]}', { family: nf })
 
+  // --- name order (PostgreSQL's collation) --------------------------------------------------------
+  const ord = 'order'
+  json({
+    family: ord,
+    name: 'create ns o',
+    method: 'POST',
+    path: '/v1/namespaces/',
+    body: `{"name":"${NS}-o"}`,
+    save: saveId('ns', 'o'),
+  })
+  const NAMES = [
+    'B',
+    'a',
+    'é',
+    'Z',
+    '_x',
+    '10',
+    '9',
+    'a b',
+    'ab',
+    'A',
+    'b',
+    'e',
+    'f',
+    '-a',
+    'a-b',
+    'ä',
+    'Ä',
+    '😀',
+    'ß',
+    'ss',
+    'Ω',
+    'z',
+    ' a',
+    'a.b',
+    'aB',
+    'Ab',
+    'i̇',
+    'ı',
+  ]
+  for (const [i, name] of NAMES.entries())
+    createHwm(
+      `create hwm order ${i}`,
+      null,
+      (c) => `{"namespace_id":${ns('o')(c)},"name":${JSON.stringify(name)},"type":"t","value":${i}}`,
+      { family: ord },
+    )
+  getHwm('list hwm order page 1', (c) => `/v1/hwm/?namespace_id=${ns('o')(c)}&page_size=50`, { family: ord })
+  getHwm('list hwm order page 2 of 10', (c) => `/v1/hwm/?namespace_id=${ns('o')(c)}&page=2&page_size=10`, {
+    family: ord,
+  })
+  getNs('list ns by prefix-like name', () => `/v1/namespaces/?name=${NS}`, { family: ord })
+
+  // --- more writes and their history ------------------------------------------------------------
+  const mw = 'writes'
+  createHwm('create hwm w', 'w', (c) => `{"namespace_id":${ns('o')(c)},"name":"w","type":"t","value":{"k":[1.0]}}`, {
+    family: mw,
+  })
+  patchHwm('patch hwm w same value', 'w', '{"value":{"k":[1.0]}}', { family: mw })
+  patchHwm(
+    'patch hwm w all fields',
+    'w',
+    '{"name":"w2","description":"d","type":"t2","value":-0.0,"entity":"e","expression":null}',
+    { family: mw },
+  )
+  hist('hwm history w', (c) => `/v1/hwm-history/?hwm_id=${hwm('w')(c)}`, { family: mw })
+  copy(
+    'copy o to uni duplicates',
+    (c) =>
+      `{"source_namespace_id":${ns('o')(c)},"target_namespace_id":${ns('uni')(c)},"hwm_ids":[${hwm('w')(c)},${hwm('w')(c)}]}`,
+    {
+      family: mw,
+      save: (c, r) => {
+        if (r.status === 201) c.hwm.wcopy = JSON.parse(r.body).hwms[0]?.id
+      },
+    },
+  )
+  hist('hwm history w copy (no history)', (c) => `/v1/hwm-history/?hwm_id=${hwm('wcopy')(c)}`, { family: mw })
+  bulkDelete(
+    'bulk delete duplicates',
+    (c) => `{"namespace_id":${ns('uni')(c)},"hwm_ids":[${hwm('wcopy')(c)},${hwm('wcopy')(c)}]}`,
+    { family: mw },
+  )
+  hist('hwm history w copy after bulk', (c) => `/v1/hwm-history/?hwm_id=${hwm('wcopy')(c)}`, { family: mw })
+  patchNs('rename ns o', 'o', `{"name":"${NS}-o2","description":"renamed"}`, { family: mw })
+  hist('ns history o', (c) => `/v1/namespace-history/?namespace_id=${ns('o')(c)}`, { family: mw })
+  perm(
+    'owner grants self developer with new owner',
+    'o',
+    `{"permissions":[{"username":"admin","role":"DEVELOPER"},{"username":"${u.maint}","role":"OWNER"}]}`,
+    { family: mw },
+  )
+  step({
+    family: mw,
+    name: 'get permissions o after transfer',
+    method: 'GET',
+    path: (c) => `/v1/namespaces/${ns('o')(c)}/permissions`,
+  })
+  perm('new owner gives ownership back', 'o', '{"permissions":[{"username":"admin","role":"OWNER"}]}', {
+    family: mw,
+    as: 'maint',
+  })
+  step({
+    family: mw,
+    name: 'get permissions o after return',
+    method: 'GET',
+    path: (c) => `/v1/namespaces/${ns('o')(c)}/permissions`,
+  })
+  hist('ns history o after transfers', (c) => `/v1/namespace-history/?namespace_id=${ns('o')(c)}`, { family: mw })
+  me('whoami forged token', {
+    family: 'auth',
+    as: null,
+    headers: {
+      authorization:
+        'Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VyX2lkIjoxLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmF0dXJl',
+    },
+  })
+  me('whoami alg none', {
+    family: 'auth',
+    as: null,
+    headers: { authorization: 'Bearer eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJ1c2VyX2lkIjoxLCJleHAiOjQxMDI0NDQ4MDB9.' },
+  })
+  token('login multipart file username', {
+    family: enc,
+    headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
+    body: `--XyZ\r\nContent-Disposition: form-data; name="username"; filename="u.txt"\r\nContent-Type: text/plain\r\n\r\nfile-user\r\n--XyZ\r\nContent-Disposition: form-data; name="password"\r\n\r\nx\r\n--XyZ--\r\n`,
+  })
+  token('login multipart no boundary', {
+    family: enc,
+    headers: { 'content-type': 'multipart/form-data' },
+    body: 'username=a&password=b',
+  })
+  token('login multipart broken', {
+    family: enc,
+    headers: { 'content-type': 'multipart/form-data; boundary=XyZ' },
+    body: '--XyZ\r\nbroken',
+  })
+  const mp = (name, body, type = 'multipart/form-data; boundary=XyZ') =>
+    token(name, { family: enc, headers: { 'content-type': type }, body })
+  const part = (name, value, extra = '') =>
+    `--XyZ\r\nContent-Disposition: form-data; name="${name}"${extra}\r\n\r\n${value}\r\n`
+  mp(
+    'login multipart unfinished password',
+    `${part('username', `${P}-mp`)}--XyZ\r\nContent-Disposition: form-data; name="password"\r\n\r\nx\r\n`,
+  )
+  mp('login multipart no closing', `${part('username', `${P}-mp`)}${part('password', 'x')}`)
+  mp('login multipart no final crlf', `${part('username', `${P}-mp`)}${part('password', 'x')}--XyZ--`)
+  mp(
+    'login multipart quoted boundary',
+    `${part('username', `${P}-mpq`)}${part('password', 'x')}--XyZ--\r\n`,
+    'multipart/form-data; boundary="XyZ"',
+  )
+  mp('login multipart no name', '--XyZ\r\nX-Other: 1\r\n\r\nval\r\n--XyZ--\r\n')
+  mp('login multipart preamble', `preamble\r\n${part('username', 'x')}--XyZ--\r\n`)
+  mp('login multipart empty', '')
+  mp(
+    'login multipart unquoted name',
+    `--XyZ\r\nContent-Disposition: form-data; name=username\r\n\r\n${P}-mpu\r\n${part('password', 'x')}--XyZ--\r\n`,
+  )
+  step({
+    family: enc,
+    name: 'GET with json body',
+    method: 'GET',
+    path: (c) => `/v1/namespaces/${ns('a')(c)}`,
+    headers: { 'content-type': J },
+    body: '{"x":',
+  })
+
   // --- a lone surrogate in a value: the real server stores it, then answers 500 to every read of
   // it (its namespace's HWM list included), so it goes into a namespace of its own
   json({
