@@ -100,3 +100,15 @@ describe("Horizon's hwm_ids validator runs len() before the list check", () => {
     expect(issues.map((i) => i.code)).toEqual(['list_type'])
   })
 })
+
+describe('an enum field', () => {
+  it('answers a value that is not a string with its enum error, as pydantic does for a str Enum', () => {
+    for (const role of [1, true, [], {}]) {
+      const { issues } = validate('PermissionUpdateRequestItemV1', { username: 'u', role }, 'body')
+      expect(
+        issues.map((i) => [i.code, i.input]),
+        String(role),
+      ).toEqual([['enum', role]])
+    }
+  })
+})

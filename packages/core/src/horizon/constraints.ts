@@ -239,8 +239,18 @@ function checkField(
       return undefined
     }
     case 's': {
+      const enumIssue = (values: readonly string[]) => {
+        // pydantic's words for an enum: 'A', 'B' or 'C'
+        const expected = values
+          .map((v) => `'${v}'`)
+          .join(', ')
+          .replace(/, ([^,]*)$/, ' or $1')
+        out.push(issue(at, 'enum', `Input should be ${expected}`, x, { expected }))
+      }
       if (typeof x !== 'string') {
-        out.push(issue(at, 'string_type', 'Input should be a valid string', x))
+        // an enum field (a str Enum in Horizon) answers any other input with its enum error
+        if (rule.in) enumIssue(rule.in)
+        else out.push(issue(at, 'string_type', 'Input should be a valid string', x))
         return undefined
       }
       const before = out.length
@@ -262,14 +272,7 @@ function checkField(
         out.push(
           issue(at, 'string_pattern_mismatch', `String should match pattern '${rule.re}'`, x, { pattern: rule.re }),
         )
-      if (rule.in && !rule.in.includes(x)) {
-        // pydantic's words for an enum: 'A', 'B' or 'C'
-        const expected = rule.in
-          .map((v) => `'${v}'`)
-          .join(', ')
-          .replace(/, ([^,]*)$/, ' or $1')
-        out.push(issue(at, 'enum', `Input should be ${expected}`, x, { expected }))
-      }
+      if (rule.in && !rule.in.includes(x)) enumIssue(rule.in)
       return out.length === before ? x : undefined
     }
     case 'l': {

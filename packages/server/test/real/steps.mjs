@@ -984,6 +984,25 @@ export function steps(P) {
     body: '{"x":',
   })
 
+  // --- more lax edges -----------------------------------------------------------------------------
+  getHwm('get hwm space id', () => '/v1/hwm/%20', { family: lax })
+  getHwm('get hwm em space id', () => '/v1/hwm/%E2%80%83999999999%E2%80%83', { family: lax })
+  getHwm('get hwm NUL id', () => '/v1/hwm/1%00', { family: lax })
+  getHwm('get hwm tab id', () => '/v1/hwm/%09999999999', { family: lax })
+  getNs('list ns page -huge', () => `/v1/namespaces/?name=${NS}-a&page=-99999999999999999999`, { family: lax })
+  getNs('list ns page_size 51.0', () => `/v1/namespaces/?name=${NS}-a&page_size=51.0`, { family: lax })
+  getNs('list ns page_size 50.0', () => `/v1/namespaces/?name=${NS}-a&page_size=50.0`, { family: lax })
+  getNs('list ns page_size +1', () => `/v1/namespaces/?name=${NS}-a&page_size=%2B1`, { family: lax })
+  getHwm('list hwm repeated namespace', (c) => `/v1/hwm/?namespace_id=abc&namespace_id=${ns('a')(c)}&name=f`, {
+    family: lax,
+  })
+  perm('grant unicode user', 'a', `{"permissions":[{"username":"${u.uni}","role":"MAINTAINER"}]}`, { family: lax })
+  perm('grant role number', 'a', `{"permissions":[{"username":"${u.uni}","role":1}]}`, { family: lax })
+  perm('grant username number', 'a', '{"permissions":[{"username":5,"role":"DEVELOPER"}]}', { family: lax })
+  perm('grant extra item fields', 'a', `{"permissions":[{"username":"${u.uni}","role":"DEVELOPER","x":1.50}],"y":2}`, {
+    family: lax,
+  })
+
   // --- a lone surrogate in a value: the real server stores it, then answers 500 to every read of
   // it (its namespace's HWM list included), so it goes into a namespace of its own
   json({
