@@ -7,6 +7,7 @@ const src = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 export const alias = [
   { find: /^@horizon-ts\/core\/(.+)$/, replacement: src('./packages/core/src/entries/$1.ts') },
   { find: /^@horizon-ts\/core$/, replacement: src('./packages/core/src/index.ts') },
+  { find: /^@horizon-ts\/server\/app$/, replacement: src('./packages/server/src/app-entry.ts') },
   { find: /^@horizon-ts\/server$/, replacement: src('./packages/server/src/index.ts') },
   { find: /^@horizon-ts\/react$/, replacement: src('./packages/react/src/index.ts') },
 ]

@@ -244,6 +244,7 @@ const options: ts.CompilerOptions = {
     '@horizon-ts/core': [join(repo, 'packages/core/src/index.ts')],
     '@horizon-ts/core/*': [join(repo, 'packages/core/src/entries/*.ts')],
     '@horizon-ts/server': [join(repo, 'packages/server/src/index.ts')],
+    '@horizon-ts/server/app': [join(repo, 'packages/server/src/app-entry.ts')],
     '@horizon-ts/react': [join(repo, 'packages/react/src/index.ts')],
   },
 }
