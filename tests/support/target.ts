@@ -64,7 +64,8 @@ export const localOptions = (options: HorizonServerOptions = {}): HorizonServerO
  */
 export function serverArgs(options: HorizonServerOptions = {}): string[] {
   const o = localOptions(options)
-  const args = ['--port', String(o.port ?? 0), '--seed', o.seed ?? 'empty']
+  const seed = typeof o.seed === 'object' ? `${o.seed.namespaces}x${o.seed.hwmsPerNamespace}` : (o.seed ?? 'empty')
+  const args = ['--port', String(o.port ?? 0), '--seed', seed]
   if (o.host) args.push('--host', o.host)
   for (const name of o.superadmins ?? []) args.push('--superadmin', name)
   if (o.tokenTtlSeconds !== undefined) args.push('--token-ttl', String(o.tokenTtlSeconds))

@@ -74,13 +74,12 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
     const socket = c.env?.incoming?.socket
     if (fault.kind === 'hang')
       await new Promise<void>((resolve) => {
-        const signal = runtime.closing.signal
         const done = () => {
-          signal.removeEventListener('abort', done)
+          off()
           socket?.off('close', done)
           resolve()
         }
-        signal.addEventListener('abort', done)
+        const off = runtime.closing.on(done)
         socket?.once('close', done)
       })
     if (!socket) return brokenResponse()

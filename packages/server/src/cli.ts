@@ -7,7 +7,7 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { CorsOptions, CorsPreset, CorsSettings, HorizonServerOptions, SeedName } from './options.js'
+import type { CorsOptions, CorsPreset, CorsSettings, HorizonServerOptions, Seed } from './options.js'
 import { demoUsers } from './seed-catalog.js'
 import { type HorizonServer, startHorizonServer } from './start.js'
 
@@ -15,7 +15,10 @@ const HELP = `Usage: horizon-server [options]
 
   --port <n>            TCP port (default 8000; 0 picks a free one)
   --host <host>         interface to listen on (default 127.0.0.1)
-  --seed <empty|demo>   initial data (default demo)
+  --seed <empty|demo|NxM>
+                        initial data (default demo); NxM: N generated namespaces of M HWMs each
+  --data <path>         keep the data in this file (or horizon-data.jsonl in this directory) across
+                        restarts; an existing file is loaded and --seed ignored (default: memory only)
   --token-ttl <s>       token lifetime in seconds (default 36000)
   --superadmin <name>   a superadmin username; repeat for more (default admin)
   --cors <dev|horizon|off>
@@ -95,6 +98,15 @@ const corsOption = (values: Record<string, string | boolean | string[] | undefin
   return { preset: preset as CorsPreset | undefined, ...settings }
 }
 
+/** `--seed`: a named data set, or `NxM` (N namespaces of M generated HWMs). */
+const seedOption = (value: string): Seed => {
+  const bulk = /^(\d+)x(\d+)$/.exec(value)
+  if (bulk) return { namespaces: Number(bulk[1]), hwmsPerNamespace: Number(bulk[2]) }
+  if (value !== 'empty' && value !== 'demo')
+    throw new Error(`Unknown seed '${value}': use empty, demo or NxM (e.g. 10x1000)`)
+  return value
+}
+
 /** Parses `argv` into server options; undefined when only help was asked. */
 export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
   const { values } = parseArgs({
@@ -104,6 +116,7 @@ export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
       port: { type: 'string' },
       host: { type: 'string' },
       seed: { type: 'string' },
+      data: { type: 'string' },
       'token-ttl': { type: 'string' },
       superadmin: { type: 'string', multiple: true },
       cors: { type: 'string' },
@@ -128,7 +141,8 @@ export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
   return {
     port: number('port', values.port, 8000),
     host: values.host ?? '127.0.0.1',
-    seed: (values.seed ?? 'demo') as SeedName,
+    seed: seedOption(values.seed ?? 'demo'),
+    data: values.data,
     tokenTtlSeconds: number('token-ttl', values['token-ttl'], 36000),
     superadmins: values.superadmin ?? ['admin'],
     cors: corsOption(values),
@@ -160,7 +174,11 @@ export async function runCli(
     return undefined
   }
   const server = await startHorizonServer(options)
-  log(`Horizon-compatible server listening on ${server.url} (seed: ${options.seed})`)
+  const seed =
+    typeof options.seed === 'object' ? `${options.seed.namespaces}x${options.seed.hwmsPerNamespace}` : options.seed
+  log(
+    `Horizon-compatible server listening on ${server.url} (seed: ${seed}${options.data ? `, data: ${options.data}` : ''})`,
+  )
   if (options.seed === 'demo') {
     log('Demo users (any password works; these are for show):')
     for (const user of demoUsers) {

@@ -5,7 +5,7 @@
 import { bytesOf } from './body.js'
 import { ClientGone, jsonResponse } from './errors.js'
 import type { FaultKind, FaultSpec } from './faults.js'
-import type { SeedName } from './options.js'
+import type { Seed } from './options.js'
 import type { Runtime } from './runtime.js'
 
 export const CONTROL_PREFIX = '/__control'
@@ -61,7 +61,7 @@ export async function control(runtime: Runtime, request: Request, path: string):
       }
       case 'POST /reset': {
         const { seed } = await jsonOf(request)
-        runtime.reset((seed as SeedName | undefined) ?? undefined)
+        runtime.reset((seed as Seed | undefined) ?? undefined)
         return jsonResponse({ seed: seed ?? runtime.options.seed })
       }
       case 'GET /requests':

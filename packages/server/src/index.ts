@@ -11,7 +11,15 @@
  */
 export { createHorizonApp, type HorizonEnv } from './app.js'
 export type { Fault, FaultController, FaultKind, FaultSpec } from './faults.js'
-export type { CorsOptions, CorsPreset, CorsSettings, HorizonServerOptions, SeedName } from './options.js'
+export type {
+  BulkSeed,
+  CorsOptions,
+  CorsPreset,
+  CorsSettings,
+  HorizonServerOptions,
+  Seed,
+  SeedName,
+} from './options.js'
 export type { RequestLogEntry } from './request-log.js'
 export { type DemoUser, demoUsers } from './seed-catalog.js'
 export { type HorizonServer, startHorizonServer } from './start.js'

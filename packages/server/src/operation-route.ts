@@ -4,7 +4,6 @@
  * after auth, as FastAPI solves its dependencies), then the handler answers.
  */
 import { type Operation, type OperationName, operations } from '@horizon-ts/core'
-import { issueToken } from './auth.js'
 import { queryOf } from './body.js'
 import { jsonResponse } from './errors.js'
 import { Created, type HandlerContext, type Handlers } from './handler-types.js'
@@ -55,8 +54,10 @@ export function operationRoute(name: OperationName, handlers: Handlers): Route {
           return ctx.user
         },
         superadmin: ctx.superadmin,
-        issueToken: (userId) => issueToken(runtime.secret, userId, runtime.options.tokenTtlSeconds),
+        issueToken: (userId) => runtime.tokens.issue(userId, runtime.options.tokenTtlSeconds),
       })
+      // With `--data`, a write is answered only once it is on disk (one fsync for the writes of the moment).
+      await runtime.store.durable()
       return response(answer)
     },
   }

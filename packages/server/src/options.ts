@@ -2,8 +2,12 @@ import { type CorsOptions, type ResolvedCors, resolveCors } from './cors-options
 
 export type { CorsOptions, CorsPreset, CorsSettings } from './cors-options.js'
 
-/** Which data set the server starts with: nothing at all, or the realistic demo data of `seed.ts`. */
-export type SeedName = 'empty' | 'demo'
+import type { Seed } from './seed.js'
+import { checkSeed } from './seed.js'
+import { checkBulkSeed } from './seed-bulk.js'
+
+export type { Seed, SeedName } from './seed.js'
+export type { BulkSeed } from './seed-bulk.js'
 
 /**
  * Options of {@link startHorizonServer} and {@link createHorizonApp}. Every field is optional.
@@ -18,7 +22,13 @@ export interface HorizonServerOptions {
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string
   /** Initial data. Default `'empty'`. */
-  seed?: SeedName
+  seed?: Seed
+  /**
+   * A file (or a directory, which gets `horizon-data.jsonl`) that keeps the data across restarts: an
+   * append-only log, fsynced before a write is answered. When it exists the server starts from it and
+   * `seed` is ignored; when it does not, it is created from `seed`. Node only. Default: memory only.
+   */
+  data?: string
   /** Lifetime of issued tokens in seconds. Default 36000 (10 hours, as Horizon). */
   tokenTtlSeconds?: number
   /** Usernames that are superadmins. Default `['admin']` with the demo seed, none otherwise. */
@@ -49,7 +59,8 @@ export interface HorizonServerOptions {
 export interface ResolvedOptions {
   port: number
   host: string
-  seed: SeedName
+  seed: Seed
+  data: string | undefined
   tokenTtlSeconds: number
   superadmins: ReadonlySet<string>
   secret: string | undefined
@@ -73,14 +84,17 @@ const count = (name: string, value: number) => {
 }
 
 export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOptions {
-  const seed = options.seed ?? 'empty'
-  if (seed !== 'empty' && seed !== 'demo') throw new TypeError(`Unknown seed '${String(seed)}': use 'empty' or 'demo'`)
+  const seed = checkSeed(options.seed ?? 'empty')
+  if (typeof seed === 'object') checkBulkSeed(seed)
+  if (options.data !== undefined && (typeof options.data !== 'string' || !options.data))
+    throw new TypeError('data must be a path')
   const ttl = options.tokenTtlSeconds ?? 36000
   if (!(ttl > 0)) throw new TypeError('tokenTtlSeconds must be a positive number')
   return {
     port: options.port ?? 0,
     host: options.host ?? '127.0.0.1',
     seed,
+    data: options.data,
     tokenTtlSeconds: ttl,
     superadmins: new Set(options.superadmins ?? (seed === 'demo' ? ['admin'] : [])),
     secret: options.secret,

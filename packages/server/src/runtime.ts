@@ -1,40 +1,69 @@
 /** Everything one server instance holds: data, secret, faults, latency, request log. */
-import { setMaxListeners } from 'node:events'
-import { randomSecret } from './auth.js'
+import { randomSecret, Tokens } from './auth.js'
 import { Clock } from './clock.js'
+import { Closing } from './closing.js'
 import { FaultController } from './faults.js'
-import type { ResolvedOptions, SeedName } from './options.js'
+import type { ResolvedOptions } from './options.js'
 import { RequestLog } from './request-log.js'
-import { seedTables } from './seed.js'
-import { Store, type UserRow } from './store.js'
+import { checkSeed, type Seed, seedTables } from './seed.js'
+import { Store, type Tables, type UserRow } from './store.js'
+
+/** The data log as the runtime needs it (the Node-only `DataLog` of `--data`), kept out of browser code. */
+export interface Persistence {
+  rewrite(tables: Tables, secret: string | undefined): void
+  close(): void
+}
+
+/** What `--data` held at start: the tables, the kept secret and the newest timestamp. */
+export interface Restored {
+  tables: Tables
+  secret: string | undefined
+  newest: number
+}
 
 export class Runtime {
   readonly store: Store
   readonly faults = new FaultController()
   readonly requests: RequestLog
-  /** Aborted by `close()`: wakes hanging and sleeping requests so the server can stop promptly. */
-  readonly closing = new AbortController()
+  /** Closed by `close()`: wakes hanging and sleeping requests so the server can stop promptly. */
+  readonly closing = new Closing()
   latencyMs: number
-  secret = ''
+  /** Issues and verifies tokens with this instance's secret. */
+  tokens!: Tokens
+  #persistence: Persistence | undefined
 
-  constructor(readonly options: ResolvedOptions) {
+  /**
+   * Starts from `restored` when given (`--data` held data), else from the seed.
+   * @param persistence the data log, already holding the starting tables
+   */
+  constructor(
+    readonly options: ResolvedOptions,
+    persistence?: { log: Persistence; restored: Restored },
+  ) {
     this.latencyMs = options.latencyMs
     this.requests = new RequestLog(options.requestLogSize)
-    // Every sleeping or hanging request listens; many at once is expected, not a leak.
-    setMaxListeners(0, this.closing.signal)
     this.store = new Store(new Clock())
-    this.reset(options.seed)
+    if (!persistence) {
+      this.reset(options.seed)
+      return
+    }
+    const { log, restored } = persistence
+    this.store.replace(restored.tables)
+    this.store.clock.observe(restored.newest)
+    this.tokens = new Tokens(options.secret ?? restored.secret ?? randomSecret())
+    this.#persistence = log
   }
 
   /**
    * Wipes the data and reseeds. A random secret is renewed too: ids restart, so a token issued before
-   * would otherwise name whoever now holds its user id.
+   * would otherwise name whoever now holds its user id. With `--data`, the log starts over.
    */
-  reset(seed: SeedName = this.options.seed): void {
-    if (seed !== 'empty' && seed !== 'demo')
-      throw new TypeError(`Unknown seed '${String(seed)}': use 'empty' or 'demo'`)
-    this.store.replace(seedTables(seed, this.store.clock))
-    this.secret = this.options.secret ?? randomSecret()
+  reset(seed: Seed = this.options.seed): void {
+    const tables = seedTables(checkSeed(seed), this.store.clock)
+    const secret = this.options.secret ?? randomSecret()
+    this.#persistence?.rewrite(tables, this.options.secret === undefined ? secret : undefined)
+    this.store.replace(tables)
+    this.tokens = new Tokens(secret)
   }
 
   isSuperadmin(user: UserRow): boolean {
@@ -43,16 +72,21 @@ export class Runtime {
 
   /** Resolves after `ms`, or at once when the server closes. */
   sleep(ms: number): Promise<void> {
-    const signal = this.closing.signal
-    if (ms <= 0 || signal.aborted) return Promise.resolve()
+    if (ms <= 0 || this.closing.closed) return Promise.resolve()
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms)
+      const off = this.closing.on(done)
       function done() {
         clearTimeout(timer)
-        signal.removeEventListener('abort', done)
+        off()
         resolve()
       }
-      signal.addEventListener('abort', done)
     })
+  }
+
+  /** Stops the data log (the server is closing). */
+  closeData(): void {
+    this.#persistence?.close()
+    this.#persistence = undefined
   }
 }

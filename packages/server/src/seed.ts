@@ -4,7 +4,7 @@
  */
 import type { JsonValue } from '@horizon-ts/core/json'
 import { type Clock, microsOf } from './clock.js'
-import type { SeedName } from './options.js'
+import { type BulkSeed, bulkTables } from './seed-bulk.js'
 import { demoUsers, type NamespaceSpec, namespaceSpecs } from './seed-catalog.js'
 import { type HwmRow, hwmSnapshot, namespaceSnapshot, Tables, userByName } from './store.js'
 
@@ -173,5 +173,22 @@ export function demoTables(clock: Clock): Tables {
   return t
 }
 
+/** A named data set: nothing at all, or the realistic demo data above. */
+export type SeedName = 'empty' | 'demo'
+
+/** What the server starts with: a named data set, or a generated one of a given size. */
+export type Seed = SeedName | BulkSeed
+
+/** Throws a TypeError for anything that is not a {@link Seed}. */
+export function checkSeed(seed: unknown): Seed {
+  if (seed === 'empty' || seed === 'demo') return seed
+  if (typeof seed === 'object' && seed !== null && !Array.isArray(seed)) return seed as BulkSeed
+  throw new TypeError(`Unknown seed '${String(seed)}': use 'empty', 'demo' or { namespaces, hwmsPerNamespace }`)
+}
+
 /** The tables a seed starts with. */
-export const seedTables = (seed: SeedName, clock: Clock): Tables => (seed === 'demo' ? demoTables(clock) : new Tables())
+export function seedTables(seed: Seed, clock: Clock): Tables {
+  if (seed === 'demo') return demoTables(clock)
+  if (seed === 'empty') return new Tables()
+  return bulkTables(seed, clock)
+}

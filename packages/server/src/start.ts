@@ -3,10 +3,14 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import { buildApp } from './app.js'
+import { randomSecret } from './auth.js'
+import { Clock } from './clock.js'
 import type { FaultController } from './faults.js'
-import { type HorizonServerOptions, resolveOptions, type SeedName } from './options.js'
+import { type HorizonServerOptions, resolveOptions, type Seed } from './options.js'
 import type { RequestLogEntry } from './request-log.js'
 import { Runtime } from './runtime.js'
+import { seedTables } from './seed.js'
+import { openDataLog } from './storage/data-log.js'
 
 /** A running server. */
 export interface HorizonServer {
@@ -24,7 +28,7 @@ export interface HorizonServer {
   /** Delay added to every later request. */
   setLatency(ms: number): void
   /** Wipes the data and reseeds (default: the seed the server started with). Faults and latency stay. */
-  reset(seed?: SeedName): void
+  reset(seed?: Seed): void
   /** Stops listening and closes every connection, hanging ones included. */
   close(): Promise<void>
 }
@@ -35,6 +39,20 @@ export interface HorizonServer {
  * name filter is percent-encoded (up to 24 KB).
  */
 const MAX_HEADER_SIZE = 256 * 1024
+
+/** The runtime, from `data` when given: its log opened (created from the seed when new) and attached. */
+function openRuntime(options: ReturnType<typeof resolveOptions>): Runtime {
+  if (options.data === undefined) return new Runtime(options)
+  const { log, loaded } = openDataLog(
+    options.data,
+    () => seedTables(options.seed, new Clock()),
+    options.secret,
+    randomSecret,
+  )
+  const runtime = new Runtime(options, { log, restored: loaded })
+  runtime.store.persistTo(log)
+  return runtime
+}
 
 /**
  * Starts a Horizon-compatible server.
@@ -48,7 +66,7 @@ const MAX_HEADER_SIZE = 256 * 1024
  */
 export async function startHorizonServer(options: HorizonServerOptions = {}): Promise<HorizonServer> {
   const resolved = resolveOptions(options)
-  const runtime = new Runtime(resolved)
+  const runtime = openRuntime(resolved)
   const app = buildApp(runtime)
   const server = createAdaptorServer({
     fetch: app.fetch,
@@ -80,8 +98,11 @@ export async function startHorizonServer(options: HorizonServerOptions = {}): Pr
     reset: (seed) => runtime.reset(seed),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
-        runtime.closing.abort()
-        server.close(() => resolve())
+        runtime.closing.close()
+        server.close(() => {
+          runtime.closeData()
+          resolve()
+        })
         server.closeAllConnections()
       })
       return closed

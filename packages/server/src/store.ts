@@ -23,8 +23,6 @@ export interface Journal {
   append(changes: readonly Change[]): void
   /** Resolves once everything appended so far is on disk (fsync). */
   flushed(): Promise<void>
-  /** Starts the log over from these tables (after a reset or reseed). */
-  rewrite(tables: Tables): void
 }
 
 /** The tables and the clock, with the few writes every route shares. */
@@ -49,10 +47,9 @@ export class Store {
     this.#journal = journal
   }
 
-  /** Replace everything (reset / reseed); the data log starts over from the new tables. */
+  /** Replace everything (reset / reseed); the runtime starts the data log over. */
   replace(tables: Tables): void {
     this.#tables = tables
-    this.#journal?.rewrite(tables)
   }
 
   /**

@@ -48,7 +48,7 @@ describe('indexed tables', () => {
     const pick = random(42)
     const store = new Store(new Clock())
     const committed: Change[] = []
-    store.persistTo({ append: (changes) => committed.push(...changes), flushed: async () => {}, rewrite: () => {} })
+    store.persistTo({ append: (changes) => committed.push(...changes), flushed: async () => {} })
     const names = ['a', 'b', 'c', 'd', 'e', 'é', 'Z', '']
     for (let step = 0; step < 3000; step++) {
       const fail = pick(4) === 0
@@ -136,7 +136,6 @@ describe('indexed tables', () => {
         throw new Error('ENOSPC')
       },
       flushed: async () => {},
-      rewrite: () => {},
     })
     expect(() => store.transaction((t) => t.putUser({ id: t.next('user'), username: 'alice' }))).toThrow('ENOSPC')
     expect(store.tables.count('users')).toBe(0)
