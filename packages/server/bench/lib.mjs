@@ -1,0 +1,178 @@
+/**
+ * What the server benches share: a server in a child process, a keep-alive HTTP client with a fixed
+ * number of sockets, login, seeding (the server's bulk `seed` option when it has one, HTTP creates
+ * otherwise), and the statistics (median round, p10–p90 spread).
+ */
+import { fork } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { Agent, request as httpRequest } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const CHILD = new URL('./server-child.mjs', import.meta.url)
+
+/** A server in a child process. `config` as `server-child.mjs` reads it. */
+export async function spawnServer(config) {
+  const child = fork(CHILD, [JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const first = await new Promise((resolve, reject) => {
+    child.once('message', resolve)
+    child.once('exit', (code) => reject(new Error(`server child exited with ${code} before starting`)))
+  })
+  if (first.error) {
+    const error = new Error(first.error)
+    error.name = first.name ?? 'Error'
+    throw error
+  }
+  child.removeAllListeners('exit')
+  return {
+    url: first.url,
+    setLatency: (ms) =>
+      new Promise((resolve) => {
+        child.once('message', resolve)
+        child.send({ setLatency: ms })
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve)
+        child.send({ close: true })
+      }),
+  }
+}
+
+/** A keep-alive client of `sockets` connections; `sockets: 1` makes the requests strictly sequential. */
+export function httpClient(base, sockets) {
+  const agent = new Agent({ keepAlive: true, maxSockets: sockets })
+  const url = new URL(base)
+  /** @returns {Promise<{ status: number, body: string }>} */
+  const send = (method, path, { headers = {}, body } = {}) =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method,
+          path,
+          headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          const chunks = []
+          res.on('data', (c) => chunks.push(c))
+          res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }))
+          res.on('error', reject)
+        },
+      )
+      req.on('error', reject)
+      req.end(body)
+    })
+  return { send, close: () => agent.destroy() }
+}
+
+/** Logs `username` in (the dummy provider: any password) and returns a client that sends its token. */
+export async function login(base, username, sockets = 1) {
+  const http = httpClient(base, sockets)
+  const res = await http.send('POST', '/v1/auth/token', {
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `username=${encodeURIComponent(username)}&password=bench`,
+  })
+  if (res.status !== 200) throw new Error(`login answered ${res.status}: ${res.body}`)
+  const token = JSON.parse(res.body).access_token
+  const auth = { authorization: `Bearer ${token}` }
+  const json = async (method, path, data) => {
+    const body = data === undefined ? undefined : JSON.stringify(data)
+    const headers = body === undefined ? auth : { ...auth, 'content-type': 'application/json' }
+    const answer = await http.send(method, path, { headers, body })
+    if (answer.status < 200 || answer.status > 299)
+      throw new Error(`${method} ${path} answered ${answer.status}: ${answer.body}`)
+    return answer.body ? JSON.parse(answer.body) : undefined
+  }
+  return { token, json, close: http.close }
+}
+
+/** The user the benches log in as: a superadmin, so it may write in a seeded namespace whoever owns it. */
+export const BENCH_USER = 'bench-admin'
+
+export const hwmBody = (namespaceId, name, i) => ({
+  namespace_id: namespaceId,
+  name,
+  type: 'column_int',
+  value: 1000 + i,
+  entity: 'db.orders',
+  expression: 'id',
+  description: '',
+})
+
+/** Runs `task(i)` for i in [from, to) with `concurrency` in flight. */
+export async function pool(from, to, concurrency, task) {
+  let next = from
+  const worker = async () => {
+    while (next < to) await task(next++)
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+}
+
+/**
+ * A Horizon server holding one namespace of `hwms` HWMs, owned (or writable) by {@link BENCH_USER}.
+ * Tries the server's bulk `seed: { namespaces, hwmsPerNamespace }` first (no HTTP); when the server
+ * rejects that option, or starts without seeding, it starts empty and creates them through HTTP,
+ * 16 at a time. `extra` are more server options (`data`, `latencyMs`).
+ * @returns the server, a logged-in client, the namespace id, and how it was seeded
+ */
+export async function seededServer(hwms, extra = {}) {
+  const base = { superadmins: [BENCH_USER], requestLogSize: 0, ...extra }
+  if (hwms > 0) {
+    let server
+    try {
+      server = await spawnServer({
+        kind: 'horizon',
+        options: { ...base, seed: { namespaces: 1, hwmsPerNamespace: hwms } },
+      })
+    } catch (error) {
+      if (error.name !== 'TypeError') throw error
+    }
+    if (server) {
+      const client = await login(server.url, BENCH_USER)
+      const page = await client.json('GET', '/v1/namespaces/?page_size=50')
+      for (const ns of page.items) {
+        const count = await client.json('GET', `/v1/hwm/?namespace_id=${ns.id}&page_size=1`)
+        if (count.meta.total_count === hwms) return { server, client, namespaceId: ns.id, seeding: 'seed option' }
+      }
+      // Accepted but not honoured: seed through HTTP instead.
+      client.close()
+      await server.close()
+    }
+  }
+  const server = await spawnServer({ kind: 'horizon', options: { ...base, seed: 'empty' } })
+  const client = await login(server.url, BENCH_USER)
+  const ns = await client.json('POST', '/v1/namespaces/', { name: 'bench', description: '' })
+  const fill = await login(server.url, BENCH_USER, 16)
+  await pool(0, hwms, 16, (i) => fill.json('POST', '/v1/hwm/', hwmBody(ns.id, `seed-${i}`, i)))
+  fill.close()
+  return { server, client, namespaceId: ns.id, seeding: 'HTTP, 16 at a time' }
+}
+
+/**
+ * A fresh path for the `data` option, and whether the server wrote anything there after a write:
+ * a server without the option ignores it (unknown options are not refused), and then the data
+ * variants are reported as not available.
+ */
+export function dataPath() {
+  const dir = mkdtempSync(join(tmpdir(), 'horizon-bench-'))
+  const path = join(dir, 'data')
+  return {
+    path,
+    written: () => existsSync(path) && (statSync(path).isFile() || readdirSync(path).length > 0),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+/** The 10th and 90th percentiles (the extremes when there are fewer than 10 samples). */
+export const spread = (xs, digits = 0) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return `${s[Math.floor(s.length * 0.1)].toFixed(digits)}–${s[Math.ceil(s.length * 0.9) - 1].toFixed(digits)}`
+}
+export const round = (x, digits = 2) => Number(x.toFixed(digits))
