@@ -88,6 +88,8 @@ async function run(step, c) {
   const body = value(step.body)
   const answer = await send(c.base, { method: step.method, path, headers, body })
   step.save?.(c, answer)
+  if (answer.status === 201 && step.method === 'POST' && path === '/v1/namespaces/')
+    c.created.add(JSON.parse(answer.body).id)
   used.sort((a, b) => String(b[1]).length - String(a[1]).length)
   return { path, answer, used }
 }
@@ -208,22 +210,22 @@ function differences(step, real, ours, labels) {
 /**
  * Deletes, best effort, what the run created on the shared real server: each namespace's HWMs (a
  * page at a time, by bulk delete), then the namespace, as the superadmin. A namespace whose HWM
- * list answers 500 (the lone surrogate's) stays. History rows stay: Horizon keeps them.
+ * list answers 500 (the lone surrogate's) has its HWMs deleted by id. History rows stay (Horizon keeps them).
  */
 async function cleanUp(c) {
   const admin = { authorization: `Bearer ${c.tok.admin}`, 'content-type': 'application/json' }
-  for (const id of new Set(Object.values(c.ns))) {
+  // ids up to beyond the newest this run saw: a bulk delete touches only the namespace it names
+  const every = Array.from({ length: Math.max(0, ...Object.values(c.hwm)) + 1000 }, (_, i) => i + 1)
+  const del = (path, body) => send(c.base, { method: 'DELETE', path, headers: admin, body: JSON.stringify(body) })
+  for (const id of c.created) {
     for (let round = 0; round < 20; round++) {
-      const page = await send(c.base, {
-        method: 'GET',
-        path: `/v1/hwm/?namespace_id=${id}&page_size=50`,
-        headers: admin,
-      })
-      if (page.status !== 200) break
-      const ids = JSON.parse(page.body).items.map((h) => h.id)
+      const path = `/v1/hwm/?namespace_id=${id}&page_size=50`
+      const page = await send(c.base, { method: 'GET', path, headers: admin })
+      // a list answering 500 (the lone surrogate's namespace): its HWMs are deleted unseen
+      if (page.status !== 200) await del('/v1/hwm/', { namespace_id: id, hwm_ids: every })
+      const ids = page.status === 200 ? JSON.parse(page.body).items.map((h) => h.id) : []
       if (!ids.length) break
-      const body = JSON.stringify({ namespace_id: id, hwm_ids: ids })
-      await send(c.base, { method: 'DELETE', path: '/v1/hwm/', headers: admin, body })
+      await del('/v1/hwm/', { namespace_id: id, hwm_ids: ids })
     }
     await send(c.base, { method: 'DELETE', path: `/v1/namespaces/${id}`, headers: admin })
   }
@@ -238,7 +240,7 @@ export async function compare(realUrl = process.env.HORIZON_URL ?? 'http://127.0
   const { startHorizonServer } = await import(pathToFileURL(SERVER_DIST).href)
   const server = await startHorizonServer({ port: 0, superadmins: ['admin'] })
   const P = `cmp-${randomBytes(4).toString('hex')}`
-  const ctx = (base) => ({ base, tok: {}, ns: {}, hwm: {} })
+  const ctx = (base) => ({ base, tok: {}, ns: {}, hwm: {}, created: new Set() })
   const real = ctx(realUrl.replace(/\/$/, ''))
   const ours = ctx(server.url)
   const labels = { real: new Labels(), ours: new Labels() }
