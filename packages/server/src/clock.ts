@@ -23,10 +23,21 @@ export class Clock {
 
 /** ISO 8601 in UTC as pydantic 2 writes it: microseconds when not zero, and `Z`. */
 export function isoMicros(micros: number): string {
-  const ms = Math.floor(micros / 1000)
-  const fraction = micros - ms * 1000 + (ms % 1000) * 1000
-  const base = new Date(ms).toISOString().slice(0, 19)
+  const seconds = Math.floor(micros / 1_000_000)
+  const fraction = micros - seconds * 1_000_000
+  const base = secondsIso(seconds)
   return fraction ? `${base}.${String(fraction).padStart(6, '0')}Z` : `${base}Z`
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` of a second, the last one remembered: rows of a page often share it. */
+let lastSecond = Number.NaN
+let lastBase = ''
+function secondsIso(seconds: number): string {
+  if (seconds !== lastSecond) {
+    lastBase = new Date(seconds * 1000).toISOString().slice(0, 19)
+    lastSecond = seconds
+  }
+  return lastBase
 }
 
 /** Microseconds of an ISO date (`2026-10-01T06:00:00Z`), for the seed. */

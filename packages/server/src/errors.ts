@@ -129,10 +129,10 @@ export function jsonResponse(
   headers: Record<string, string> = {},
   style: PyJsonStyle = 'python',
 ): Response {
-  const text = writePyJson(body, style)
-  return new Response(text, {
+  const bytes = utf8.encode(writePyJson(body, style)) // encoded once: the body and its length
+  return new Response(bytes, {
     status,
-    headers: { 'content-type': 'application/json', 'content-length': String(utf8.encode(text).length), ...headers },
+    headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), ...headers },
   })
 }
 

@@ -11,6 +11,8 @@
  * JavaScript would change carries that order (see {@link keyOrder}).
  */
 
+import { nativeWritable } from './json-fast-path.js'
+
 /**
  * A JSON number written with a fraction or an exponent: Python reads it as a float, and writes it
  * back as one (`1.0` stays `1.0`). `toJSON` gives the number, so JSON checks see it as one.
@@ -229,6 +231,7 @@ export type PyJsonStyle = 'python' | 'pydantic'
  * ```
  */
 export function writePyJson(x: unknown, style: PyJsonStyle = 'python'): string {
+  if (nativeWritable(x)) return JSON.stringify(x) // no float, bigint or kept key order: the same text, natively
   const float = style === 'python' ? pyFloatRepr : pydanticFloat
   const write = (v: unknown, key: string): string | undefined => {
     if (v instanceof PyFloat) return float(v.value)
