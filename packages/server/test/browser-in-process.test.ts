@@ -137,6 +137,7 @@ describe.skipIf(notBuilt || (!existsSync(CHROMIUM) && !process.env.CI))(
       await tab.waitForFunction('window.ready === true')
       const result = await tab.evaluate(`window.inProcessFlow(${JSON.stringify(HORIZON)})`)
       expect(result).toMatchObject({
+        metrics: [200, true],
         who: 'chromium',
         owner: 'chromium',
         type: 'bigint',

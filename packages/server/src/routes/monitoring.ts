@@ -25,12 +25,15 @@ function stats(runtime: Runtime): string {
 }
 
 function metrics(runtime: Runtime): string {
-  const memory = process.memoryUsage()
+  // A browser page (the app in process) has no process: the gauge is left out there.
+  const rss = globalThis.process?.memoryUsage?.().rss
   let requests = '# HELP starlette_requests_total Total HTTP requests\n# TYPE starlette_requests_total counter\n'
   for (const { method, status, count } of runtime.requests.totals.values())
     requests += `starlette_requests_total{app_name="horizon",method="${method}",status_code="${status}"} ${float(count)}\n`
   return (
-    `# HELP process_resident_memory_bytes Resident memory size in bytes.\n# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${float(memory.rss)}\n` +
+    (rss === undefined
+      ? ''
+      : `# HELP process_resident_memory_bytes Resident memory size in bytes.\n# TYPE process_resident_memory_bytes gauge\nprocess_resident_memory_bytes ${float(rss)}\n`) +
     `# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.\n# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds ${started}\n` +
     requests
   )
