@@ -94,7 +94,8 @@ export async function bench() {
   console.table(Object.fromEntries(rows.map(({ case: c, ...rest }) => [c, rest])))
   console.log(verdict)
   console.log(dataVerdict)
-  return { title, rows, verdict, dataVerdict, met: ratio >= TARGET, ratio }
+  const medians = Object.fromEntries(names.map((n) => [n, median(samples[n])]))
+  return { title, rows, verdict, dataVerdict, met: ratio >= TARGET, ratio, dataRatio, medians }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await bench()

@@ -103,7 +103,7 @@ export async function bench(prepared) {
       case: k.name,
       'scan ms': Math.round(median(samples[k.name])),
       'p10–p90 ms': spread(samples[k.name]),
-      'bound ms': limit,
+      'bound ms': limit || '—',
       '× bound': limit ? round(median(samples[k.name]) / limit) : '',
     }
   })
@@ -115,7 +115,8 @@ export async function bench(prepared) {
   console.log(boundNote)
   console.table(Object.fromEntries(rows.map(({ case: c, ...rest }) => [c, rest])))
   console.log(verdict)
-  return { title, boundNote, rows, verdict, ratio, met: ratio <= TARGET, seeding: seeded.seeding }
+  const medians = Object.fromEntries(cases.map((k) => [k.name, median(samples[k.name])]))
+  return { title, boundNote, rows, verdict, ratio, met: ratio <= TARGET, seeding: seeded.seeding, medians }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await bench()

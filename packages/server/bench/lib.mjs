@@ -11,8 +11,23 @@ import { join } from 'node:path'
 
 const CHILD = new URL('./server-child.mjs', import.meta.url)
 
-/** A server in a child process. `config` as `server-child.mjs` reads it. */
+/**
+ * A server in a child process. `config` as `server-child.mjs` reads it. A `dist` missing for a moment
+ * (a build running elsewhere in the tree, which cleans it first) is waited for, up to 30 s.
+ */
 export async function spawnServer(config) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await spawnOnce(config)
+    } catch (error) {
+      if (attempt >= 30 || !/Cannot find module/.test(error.message)) throw error
+      if (!attempt) console.error(`(${error.message}: waiting for the build)`)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
+  }
+}
+
+async function spawnOnce(config) {
   const child = fork(CHILD, [JSON.stringify(config)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
   const first = await new Promise((resolve, reject) => {
     child.once('message', resolve)
@@ -89,8 +104,8 @@ export async function login(base, username, sockets = 1) {
   return { token, json, close: http.close }
 }
 
-/** The user the benches log in as: a superadmin, so it may write in a seeded namespace whoever owns it. */
-export const BENCH_USER = 'bench-admin'
+/** The user the benches log in as: the owner of the namespace they fill (a plain user, not a superadmin). */
+export const BENCH_USER = 'bench-owner'
 
 export const hwmBody = (namespaceId, name, i) => ({
   namespace_id: namespaceId,
@@ -112,20 +127,21 @@ export async function pool(from, to, concurrency, task) {
 }
 
 /**
- * A Horizon server holding one namespace of `hwms` HWMs, owned (or writable) by {@link BENCH_USER}.
+ * A Horizon server holding one namespace of `hwms` HWMs, owned by {@link BENCH_USER}.
  * Tries the server's bulk `seed: { namespaces, hwmsPerNamespace }` first (no HTTP); when the server
  * rejects that option, or starts without seeding, it starts empty and creates them through HTTP,
  * 16 at a time. `extra` are more server options (`data`, `latencyMs`).
  * @returns the server, a logged-in client, the namespace id, and how it was seeded
  */
 export async function seededServer(hwms, extra = {}) {
-  const base = { superadmins: [BENCH_USER], requestLogSize: 0, ...extra }
+  // Otherwise the defaults (request log of 1,000 included): what a user runs.
+  const base = { ...extra }
   if (hwms > 0) {
     let server
     try {
       server = await spawnServer({
         kind: 'horizon',
-        options: { ...base, seed: { namespaces: 1, hwmsPerNamespace: hwms } },
+        options: { ...base, seed: { namespaces: 1, hwmsPerNamespace: hwms, owner: BENCH_USER } },
       })
     } catch (error) {
       if (error.name !== 'TypeError') throw error

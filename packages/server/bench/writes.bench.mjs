@@ -3,7 +3,7 @@
  * namespace of 800 HWMs, the other of 9,800; each gets 200 sequential creates (its HWMs number 801
  * to 1,000 and 9,801 to 10,000: the 1,000th and the 10,000th), then 200 sequential updates of those
  * HWMs. One keep-alive connection per server, so each latency is one request alone on the server.
- * The two servers take turns in rounds of 20 requests, a different one first each round, so a burst
+ * The two servers take turns in turns of 5 requests, a different one first each round, so a burst
  * of load on the machine lands on both. Target: the 10,000th costs at most 1.5× the 1,000th.
  * Repeated with the data log on (`data: <dir>`) when the server has that option.
  * Run: `pnpm bench` (builds first), or `node bench/writes.bench.mjs` after a build.
@@ -14,7 +14,7 @@ import { dataPath, hwmBody, median, round, seededServer, spread } from './lib.mj
 const SMALL = 1000
 const LARGE = 10000
 const BATCH = 200
-const PER_TURN = 20
+const PER_TURN = 5
 const TARGET = 1.5
 
 /** Latency in ms of each of `count` sequential calls of `call(i)`. */
@@ -80,6 +80,7 @@ export async function bench({ keepLarge = false } = {}) {
   let kept
   let seeding
   const ratios = {}
+  const medians = {}
   for (const v of variants) {
     const result = await measure(v.extra, v.data)
     if (!result) {
@@ -94,6 +95,7 @@ export async function bench({ keepLarge = false } = {}) {
       const b = result.lat[op][LARGE]
       const ratio = median(b) / median(a)
       ratios[`${op}, ${v.name}`] = ratio
+      medians[`${op}, ${v.name}`] = { small: median(a), large: median(b) }
       rows.push({
         case: `${op}, ${v.name}`,
         [`${SMALL}th ms`]: round(median(a), 3),
@@ -120,7 +122,7 @@ export async function bench({ keepLarge = false } = {}) {
   console.log(`(seeded by ${seeding})`)
   console.table(Object.fromEntries(rows.map(({ case: c, ...rest }) => [c, rest])))
   for (const v of verdicts) console.log(v)
-  return { title, seeding, rows, verdicts, ratios, large: kept }
+  return { title, seeding, rows, verdicts, ratios, medians, large: kept }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await bench()
