@@ -5,8 +5,16 @@ import type {
   NamespaceHistoryResponseV1,
   NamespaceResponseV1,
 } from '@horizon-ts/core'
+import type { JsonValue } from '@horizon-ts/core/json'
 import { isoMicros } from './clock.js'
+import type { PyJsonValue } from './py-json.js'
 import type { HwmHistoryRow, HwmRow, NamespaceHistoryRow, NamespaceRow, Tables } from './store.js'
+
+/**
+ * A stored value in an answer's type. The response types say JSON; a `PyFloat` in it is written as
+ * the float it was by the server's writer (and reads as its number through `toJSON`).
+ */
+const answered = (value: PyJsonValue) => value as JsonValue
 
 const username = (t: Tables, id: number | null): string | null =>
   id === null ? null : (t.users.get(id)?.username ?? null)
@@ -37,7 +45,7 @@ export const toHwm = (t: Tables, hwm: HwmRow): HWMResponseV1 => ({
   name: hwm.name,
   description: hwm.description,
   type: hwm.type,
-  value: hwm.value,
+  value: answered(hwm.value),
   entity: hwm.entity,
   expression: hwm.expression,
   changed_at: isoMicros(hwm.changedAt),
@@ -51,7 +59,7 @@ export const toHwmHistory = (t: Tables, row: HwmHistoryRow): HWMHistoryResponseV
   name: row.name,
   description: row.description,
   type: row.type,
-  value: row.value,
+  value: answered(row.value),
   entity: row.entity,
   expression: row.expression,
   action: row.action,

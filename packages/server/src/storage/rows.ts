@@ -1,5 +1,5 @@
-/** The rows of the database, immutable objects. Values are as parsed: integers beyond 2^53 are `bigint`. */
-import type { JsonValue } from '@horizon-ts/core/json'
+/** The rows of the database, immutable objects. Values are as parsed, so they are written back as they came. */
+import type { PyJsonValue } from '../py-json.js'
 
 /** A namespace role stored for a user other than the owner. */
 export type GrantedRole = 'DEVELOPER' | 'MAINTAINER'
@@ -24,8 +24,8 @@ export interface HwmRow {
   readonly name: string
   readonly description: string
   readonly type: string
-  /** as parsed: integers beyond 2^53 are `bigint` */
-  readonly value: JsonValue
+  /** as parsed (`py-json.ts`): floats are `PyFloat`, integers beyond 2^53 `bigint`, key order kept */
+  readonly value: PyJsonValue
   readonly entity: string | null
   readonly expression: string | null
   readonly changedAt: number
