@@ -5,6 +5,7 @@
 import type { ValidationIssue } from '@horizon-ts/core'
 import { boundEchoes } from './json-values.js'
 import { type PyJsonStyle, writePyJson } from './py-json.js'
+import { utf8Length } from './utf8-length.js'
 
 /** An error answered with the Horizon envelope `{"error": {code, message, details}}` (not the client's `HorizonError`). */
 export class EnvelopeError extends Error {
@@ -116,8 +117,6 @@ export const payloadTooLarge = (limit: number) =>
 export const unknownError = () =>
   new EnvelopeError(500, 'unknown', 'Got unhandled exception. Please contact support', null)
 
-const utf8 = new TextEncoder()
-
 /**
  * A JSON answer with FastAPI's content type (no charset) and its length (which a HEAD answer keeps
  * without the body, as uvicorn's does). `style` is the writer: Python's `json.dumps` for answers,
@@ -129,10 +128,10 @@ export function jsonResponse(
   headers: Record<string, string> = {},
   style: PyJsonStyle = 'python',
 ): Response {
-  const bytes = utf8.encode(writePyJson(body, style)) // encoded once: the body and its length
-  return new Response(bytes, {
+  const text = writePyJson(body, style)
+  return new Response(text, {
     status,
-    headers: { 'content-type': 'application/json', 'content-length': String(bytes.length), ...headers },
+    headers: { 'content-type': 'application/json', 'content-length': String(utf8Length(text)), ...headers },
   })
 }
 

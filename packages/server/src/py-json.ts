@@ -29,6 +29,14 @@ export class PyFloat {
   }
 }
 
+/**
+ * JSON text already written by {@link writePyJson}, put in place as it is: an answer's rows are
+ * written once per row version and reused (see `serialize.ts`).
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 /** A value as parsed here: JSON with floats as {@link PyFloat} and big integers as `bigint`. */
 export type PyJsonValue =
   | null
@@ -235,6 +243,7 @@ export function writePyJson(x: unknown, style: PyJsonStyle = 'python'): string {
   const float = style === 'python' ? pyFloatRepr : pydanticFloat
   const write = (v: unknown, key: string): string | undefined => {
     if (v instanceof PyFloat) return float(v.value)
+    if (v instanceof RawJson) return v.text
     if (typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON === 'function')
       v = (v as { toJSON: (key: string) => unknown }).toJSON(key)
     if (v instanceof Number || v instanceof String || v instanceof Boolean) v = v.valueOf()

@@ -7,7 +7,7 @@ import type {
 } from '@horizon-ts/core'
 import type { JsonValue } from '@horizon-ts/core/json'
 import { isoMicros } from './clock.js'
-import type { PyJsonValue } from './py-json.js'
+import { type PyJsonValue, RawJson, writePyJson } from './py-json.js'
 import type { HwmHistoryRow, HwmRow, NamespaceHistoryRow, NamespaceRow, Tables } from './store.js'
 
 /**
@@ -39,7 +39,25 @@ export const toNamespaceHistory = (t: Tables, row: NamespaceHistoryRow): Namespa
   changed_by: username(t, row.changedById),
 })
 
-export const toHwm = (t: Tables, hwm: HwmRow): HWMResponseV1 => ({
+/**
+ * The HWM as its answer. The JSON text is written once per row version (rows are immutable, a
+ * username never changes) and reused: a page of 50 is then 50 lookups, where writing the objects
+ * again was most of a scan's cost on the server. A {@link RawJson} in the contract's type: only the
+ * server's writer reads it.
+ */
+export const toHwm = (t: Tables, hwm: HwmRow): HWMResponseV1 => {
+  let text = hwmTexts.get(hwm)
+  if (!text) {
+    text = new RawJson(writePyJson(hwmFields(t, hwm)))
+    hwmTexts.set(hwm, text)
+  }
+  return text as unknown as HWMResponseV1
+}
+
+const hwmTexts = new WeakMap<HwmRow, RawJson>()
+
+/** The HWM's answer as an object, keys in the real server's order. */
+export const hwmFields = (t: Tables, hwm: HwmRow): HWMResponseV1 => ({
   id: hwm.id,
   namespace_id: hwm.namespaceId,
   name: hwm.name,

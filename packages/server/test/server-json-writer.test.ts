@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { isoMicros } from '../src/clock.js'
 import { nativeWritable } from '../src/json-fast-path.js'
 import { PyFloat, parsePyJson, writePyJson } from '../src/py-json.js'
+import { utf8Length } from '../src/utf8-length.js'
 
 function random(seed: number) {
   let a = seed
@@ -85,5 +86,35 @@ describe('timestamps', () => {
     expect(isoMicros(Date.parse('2026-10-01T06:00:01Z') * 1000 + 999_999)).toBe('2026-10-01T06:00:01.999999Z')
     expect(isoMicros(Date.parse('2026-10-01T06:00:00Z') * 1000 + 120_000)).toBe('2026-10-01T06:00:00.120000Z')
     expect(isoMicros(-1)).toBe('1969-12-31T23:59:59.999999Z')
+  })
+})
+
+describe('utf8Length', () => {
+  it('counts what TextEncoder writes, lone surrogates included', () => {
+    const samples = [
+      '',
+      'abc',
+      'é',
+      '€',
+      '😀',
+      'a😀b',
+      '\ud800',
+      '\udc00x',
+      '\ud800\ud800\udc00',
+      'ß'.repeat(300),
+      '"\\u0000"',
+    ]
+    const pick = random(3)
+    for (let i = 0; i < 2000; i++)
+      samples.push(
+        String.fromCharCode(
+          ...Array.from(
+            { length: pick(12) },
+            () => [pick(0x80), pick(0x800), 0xd800 + pick(0x800), pick(0x10000)][pick(4)]!,
+          ),
+        ),
+      )
+    const encoder = new TextEncoder()
+    for (const s of samples) expect(utf8Length(s), JSON.stringify(s)).toBe(encoder.encode(s).length)
   })
 })
