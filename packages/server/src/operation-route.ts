@@ -57,7 +57,8 @@ export function operationRoute(name: OperationName, handlers: Handlers): Route {
         issueToken: (userId) => runtime.tokens.issue(userId, runtime.options.tokenTtlSeconds),
       })
       // With `--data`, a write is answered only once it is on disk (one fsync for the writes of the moment).
-      await runtime.store.durable()
+      const durable = runtime.store.durable()
+      if (durable) await durable
       return response(answer)
     },
   }
