@@ -115,5 +115,8 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
  * ```
  */
 export function createHorizonApp(options: HorizonServerOptions = {}): Hono<HorizonEnv> {
+  // The data log needs a file system; silently keeping nothing would lose a user's data.
+  if (options.data !== undefined)
+    throw new TypeError('createHorizonApp keeps its data in memory: `data` needs startHorizonServer (Node)')
   return buildApp(new Runtime(resolveOptions(options)))
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type HorizonServer, startHorizonServer } from '../src/index.js'
+import { createHorizonApp, type HorizonServer, startHorizonServer } from '../src/index.js'
 import { DATA_FILE_NAME } from '../src/storage/data-log.js'
 import { call, login } from './server-helpers.js'
 
@@ -81,6 +81,10 @@ describe('data: kept across restarts', () => {
     const fresh = await login(server.url, 'alice')
     expect((await get(server, fresh, '/v1/namespaces/')).body.meta.total_count).toBe(0)
     expect((await get(server, token, '/v1/namespaces/')).status).toBe(401) // reset renewed the secret
+  })
+
+  it('is refused by createHorizonApp, which has no file system to keep it in', () => {
+    expect(() => createHorizonApp({ data: dir() })).toThrow(/needs startHorizonServer/)
   })
 
   it('takes a directory or a file path', async () => {
