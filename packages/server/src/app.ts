@@ -3,7 +3,7 @@
  * latency, injected faults, then Horizon's routes. Faults and latency apply before a route runs.
  */
 import type { HttpBindings } from '@hono/node-server'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { CONTROL_PREFIX, control } from './control.js'
 import { cors } from './cors.js'
@@ -11,6 +11,7 @@ import { dispatcher } from './dispatch.js'
 import { docs } from './docs.js'
 import { ClientGone, errorResponse, payloadTooLarge } from './errors.js'
 import { faultResponse } from './fault-responses.js'
+import type { Fault } from './faults.js'
 import { type HorizonServerOptions, resolveOptions } from './options.js'
 import { requestIdOf } from './request-id.js'
 import { Runtime } from './runtime.js'
@@ -29,6 +30,28 @@ const incomingBroken = (env: Partial<HttpBindings> | undefined) => {
 /** A response whose body fails at once: what a reset connection looks like without a socket to destroy. */
 const brokenResponse = () =>
   new Response(new ReadableStream({ start: (controller) => controller.error(new Error('connection reset')) }))
+
+/** The answer of an injected fault: a status, or a connection reset or hung (then reset). */
+async function injected(c: Context<HorizonEnv>, runtime: Runtime, fault: Fault): Promise<Response> {
+  if (fault.kind !== 'reset' && fault.kind !== 'hang') return faultResponse(fault)
+  const url = new URL(c.req.url)
+  runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: 0 })
+  c.set('logged', true)
+  const socket = c.env?.incoming?.socket
+  if (fault.kind === 'hang')
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        off()
+        socket?.off('close', done)
+        resolve()
+      }
+      const off = runtime.closing.on(done)
+      socket?.once('close', done)
+    })
+  if (!socket) return brokenResponse()
+  socket.destroy()
+  return new Response(null, { status: 204 }) // goes nowhere: the socket is gone
+}
 
 export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
   const app = new Hono<HorizonEnv>()
@@ -63,32 +86,13 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
   if (runtime.options.control)
     app.use(`${CONTROL_PREFIX}/*`, async (c, next) => (await control(runtime, c.req.raw, c.req.path)) ?? next())
 
-  app.use('*', async (c, next) => {
-    await runtime.sleep(runtime.latencyMs)
+  // Latency, faults, docs and the routes in one handler: a middleware each cost a frame per request.
+  app.all('*', async (c) => {
+    if (runtime.latencyMs > 0) await runtime.sleep(runtime.latencyMs)
     const fault = runtime.faults.take(c.req.method, c.req.path)
-    if (!fault) return next()
-    if (fault.kind !== 'reset' && fault.kind !== 'hang') return faultResponse(fault)
-    const url = new URL(c.req.url)
-    runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: 0 })
-    c.set('logged', true)
-    const socket = c.env?.incoming?.socket
-    if (fault.kind === 'hang')
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          off()
-          socket?.off('close', done)
-          resolve()
-        }
-        const off = runtime.closing.on(done)
-        socket?.once('close', done)
-      })
-    if (!socket) return brokenResponse()
-    socket.destroy()
-    return new Response(null, { status: 204 }) // goes nowhere: the socket is gone
+    if (fault) return injected(c, runtime, fault)
+    return (await docs(c.req.raw, c.req.path)) ?? dispatch(c.req.raw)
   })
-
-  app.use('*', async (c, next) => (await docs(c.req.raw, c.req.path)) ?? next())
-  app.all('*', (c) => dispatch(c.req.raw))
 
   // A client gone mid-body (read by a route, or by the body limit) is not an error: no log line,
   // no 500 written into a closed socket. The request log records status 0 (no answer sent).
