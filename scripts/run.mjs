@@ -196,7 +196,8 @@ async function demo() {
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env })
+  // `npm run demo -- --data dir`: what follows the task goes to the demo (or the server).
+  const child = spawn(process.execPath, [...args, ...process.argv.slice(3)], { cwd: root, stdio: 'inherit', env })
   const [code, signal] = await new Promise((resolve) => child.once('exit', (c, s) => resolve([c, s])))
   process.exit(code === 0 || (interrupted && (signal || code === 130 || code === 143)) ? 0 : (code ?? 1))
 }

@@ -2,17 +2,20 @@
 // `npm run demo`: the Horizon dev server with demo data and the app's Vite dev server, one URL to
 // open, the demo users, and Ctrl-C stops both. Node built-ins only (nothing else is guaranteed to be
 // installed when this runs). The app reaches Horizon through Vite's /horizon-api proxy, so no CORS
-// setup is needed and any free ports work.
+// setup is needed and any free ports work. `--data <path>` keeps the server's data across runs.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
 
 const app = fileURLToPath(new URL('..', import.meta.url))
 const root = fileURLToPath(new URL('../../..', import.meta.url))
 const serverCli = `${root}packages/server/dist/cli.js`
 const vite = `${app}node_modules/vite/bin/vite.js`
 const HOST = '127.0.0.1'
+// --data: the dev server keeps its data in that file or directory (created from the demo seed).
+const { values: flags } = parseArgs({ options: { data: { type: 'string' } }, strict: true })
 
 for (const file of [serverCli, `${root}packages/core/dist/index.js`, `${root}packages/react/dist/index.js`]) {
   if (!existsSync(file)) {
@@ -99,6 +102,7 @@ const horizon = start('The Horizon dev server', [
   'demo',
   '--superadmin',
   'admin',
+  ...(flags.data ? ['--data', flags.data] : []),
 ])
 let serverOutput = ''
 horizon.stdout.setEncoding('utf8').on('data', (chunk) => {
@@ -129,7 +133,7 @@ if (!stopping) {
     .filter((line) => /^\s+\w+\s+\/\s/.test(line))
     .map((line) => `  ${line.trim()}`)
   console.log(`
-  Horizon admin (demo data, in memory): ${appUrl}
+  Horizon admin (${flags.data ? `data kept in ${flags.data}` : 'demo data, in memory'}): ${appUrl}
 
   Demo users (any password works):
 ${users.join('\n')}
