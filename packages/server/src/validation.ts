@@ -6,10 +6,11 @@ import type { ValidationIssue } from '@horizon-ts/core'
 import { jsonIssues, type Location, type ModelName, validate } from '@horizon-ts/core/constraints'
 import { NO_BODY } from './body.js'
 import { invalidRequest } from './errors.js'
+import { laxInt } from './lax-int.js'
 import { numberOf } from './py-json.js'
 
 /** pydantic's lax mode, over bodies whose floats are `PyFloat`s: how Horizon reads every request. */
-const LAX = { lax: true, numberOf } as const
+const LAX = { laxInt, numberOf } as const
 
 /** The models whose `value` is stored, and so must be one Horizon can answer. */
 const STORED_VALUE = new Set<ModelName>(['HWMCreateRequestV1', 'HWMUpdateRequestV1'])

@@ -121,12 +121,12 @@ const issue = (
  */
 export interface ValidateOptions {
   /**
-   * pydantic 2's lax mode over a parsed request, as Horizon 1.1.3 reads it: an integer field also
-   * takes `true`/`false`, a `bigint`, and a string with underscores between digits or a zero
-   * fraction (` 1_000.00 `; a string beyond 2^53 becomes a `bigint`), and a float that is not
-   * finite is `finite_number`.
+   * A reading of integer inputs the strict rules refuse (pydantic 2's lax mode, as
+   * `@horizon-ts/server` reads requests): the integer it stands for, `'not finite'` (a
+   * `finite_number` issue), `'refused'` (an `int_parsing` issue), or undefined to leave the input to
+   * the strict rules. Kept out of the client, which validates the typed inputs it sends.
    */
-  lax?: boolean
+  laxInt?: (x: unknown) => number | bigint | 'not finite' | 'refused' | undefined
   /**
    * The number an input stands for when a parser keeps numbers in its own form (a float that
    * remembers it was one), else undefined. Such an input is read as that number, and echoed as given.
@@ -136,36 +136,28 @@ export interface ValidateOptions {
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
 
-/** Unicode's White_Space, which pydantic-core (Rust's `str::trim`) strips around an integer string. */
-const TRIM =
-  /^[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/g
-/** pydantic-core's integer string: a sign, digits with single underscores between them, a zero fraction. */
-const LAX_INT = /^([-+]?\d+(?:_\d+)*)(?:\.0+)?$/
-
-/** pydantic's integer: ints, integral floats and integer strings (in lax mode, see {@link ValidateOptions}). */
+/** pydantic's integer: ints, integral floats and integer strings (and what {@link ValidateOptions.laxInt} reads). */
 function toInt(
   x: unknown,
   at: Array<string | number>,
   out: ValidationIssue[],
   o: ValidateOptions,
 ): number | bigint | undefined {
-  const n = typeof x === 'number' ? x : o.numberOf?.(x)
-  if (o.lax && typeof x === 'boolean') return x ? 1 : 0
-  if (o.lax && typeof x === 'bigint') return x
-  if (n !== undefined && Number.isFinite(n)) {
-    if (Number.isInteger(n)) return n
-    out.push(issue(at, 'int_from_float', 'Input should be a valid integer, got a number with a fractional part', x))
-  } else if (n !== undefined && o.lax) out.push(issue(at, 'finite_number', 'Input should be a finite number', x))
-  else if (typeof x === 'string') {
-    const lax = o.lax ? LAX_INT.exec(x.replace(TRIM, '')) : null
-    if (lax) {
-      const digits = lax[1]!.replaceAll('_', '')
-      const value = Number(digits)
-      return Number.isSafeInteger(value) ? value : BigInt(digits)
-    }
-    if (!o.lax && /^\s*[-+]?\d+\s*$/.test(x)) return Number(x)
+  const lax = o.laxInt?.(x)
+  if (lax === 'not finite') out.push(issue(at, 'finite_number', 'Input should be a finite number', x))
+  else if (lax === 'refused')
     out.push(issue(at, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', x))
-  } else out.push(issue(at, 'int_type', 'Input should be a valid integer', x))
+  else if (lax !== undefined) return lax
+  else {
+    const n = typeof x === 'number' ? x : o.numberOf?.(x)
+    if (n !== undefined && Number.isFinite(n)) {
+      if (Number.isInteger(n)) return n
+      out.push(issue(at, 'int_from_float', 'Input should be a valid integer, got a number with a fractional part', x))
+    } else if (typeof x === 'string') {
+      if (/^\s*[-+]?\d+\s*$/.test(x)) return Number(x)
+      out.push(issue(at, 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer', x))
+    } else out.push(issue(at, 'int_type', 'Input should be a valid integer', x))
+  }
   return undefined
 }
 
@@ -239,46 +231,45 @@ function checkField(
       return undefined
     }
     case 's': {
-      const enumIssue = (values: readonly string[]) => {
+      const before = out.length
+      if (typeof x === 'string') {
+        const len = codePoints(x, (rule.max ?? Number.POSITIVE_INFINITY) + 1)
+        if (!wellFormed(x)) out.push(issue(at, 'string_unicode', UNPAIRED, x))
+        else if (rule.min !== undefined && len < rule.min)
+          out.push(
+            issue(at, 'string_too_short', `String should have at least ${plural(rule.min, 'character')}`, x, {
+              min_length: rule.min,
+            }),
+          )
+        else if (rule.max !== undefined && len > rule.max)
+          out.push(
+            issue(at, 'string_too_long', `String should have at most ${plural(rule.max, 'character')}`, x, {
+              max_length: rule.max,
+            }),
+          )
+        else if (rule.re && !new RegExp(rule.re).test(x))
+          out.push(
+            issue(at, 'string_pattern_mismatch', `String should match pattern '${rule.re}'`, x, { pattern: rule.re }),
+          )
+      } else if (!rule.in) {
+        // an enum field (a str Enum in Horizon) answers any other input with its enum error, below
+        out.push(issue(at, 'string_type', 'Input should be a valid string', x))
+        return undefined
+      }
+      if (rule.in && !rule.in.includes(x as string)) {
         // pydantic's words for an enum: 'A', 'B' or 'C'
-        const expected = values
+        const expected = rule.in
           .map((v) => `'${v}'`)
           .join(', ')
           .replace(/, ([^,]*)$/, ' or $1')
         out.push(issue(at, 'enum', `Input should be ${expected}`, x, { expected }))
       }
-      if (typeof x !== 'string') {
-        // an enum field (a str Enum in Horizon) answers any other input with its enum error
-        if (rule.in) enumIssue(rule.in)
-        else out.push(issue(at, 'string_type', 'Input should be a valid string', x))
-        return undefined
-      }
-      const before = out.length
-      const len = codePoints(x, (rule.max ?? Number.POSITIVE_INFINITY) + 1)
-      if (!wellFormed(x)) out.push(issue(at, 'string_unicode', UNPAIRED, x))
-      else if (rule.min !== undefined && len < rule.min)
-        out.push(
-          issue(at, 'string_too_short', `String should have at least ${plural(rule.min, 'character')}`, x, {
-            min_length: rule.min,
-          }),
-        )
-      else if (rule.max !== undefined && len > rule.max)
-        out.push(
-          issue(at, 'string_too_long', `String should have at most ${plural(rule.max, 'character')}`, x, {
-            max_length: rule.max,
-          }),
-        )
-      else if (rule.re && !new RegExp(rule.re).test(x))
-        out.push(
-          issue(at, 'string_pattern_mismatch', `String should match pattern '${rule.re}'`, x, { pattern: rule.re }),
-        )
-      if (rule.in && !rule.in.includes(x)) enumIssue(rule.in)
       return out.length === before ? x : undefined
     }
     case 'l': {
       // Horizon's field validator runs `len(v)` before pydantic's list check: an empty string or
       // object is the same value_error as an empty list.
-      if (nonEmpty && (x === '' || (isObject(x) && o.numberOf?.(x) === undefined && !Object.keys(x).length))) {
+      if (nonEmpty && (x === '' || (isObject(x) && !Object.keys(x).length))) {
         out.push(issue(at, 'value_error', 'Value error, List should have at least 1 item after validation, not 0', x))
         return undefined
       }
@@ -353,7 +344,6 @@ function checkModel(
  * ```ts
  * const { value, issues } = validate('PaginateHwmQuery', { namespace_id: '1' }, 'query')
  * // value: { page: 1, page_size: 20, namespace_id: 1 }, issues: []
- * validate('HwmPath', { hwm_id: '1.0' }, 'path', { lax: true }).value // { hwm_id: 1 }
  * ```
  */
 export function validate<T = Record<string, unknown>>(

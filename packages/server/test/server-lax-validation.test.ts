@@ -1,19 +1,19 @@
 /**
- * `validate`'s options: the lax reading `@horizon-ts/server` gives requests (pydantic 2's lax mode,
- * as the real Horizon 1.1.3 answered each case), and the strict default the client keeps.
+ * The lax reading the server gives requests (`laxInt` and `numberOf` as `validate`'s options:
+ * pydantic 2's lax mode, as the real Horizon 1.1.3 answered each case), and the strict default the
+ * client keeps.
  */
+import { validate } from '@horizon-ts/core/constraints'
 import { describe, expect, it } from 'vitest'
-import { validate } from '../src/horizon/constraints.js'
+import { laxInt } from '../src/lax-int.js'
+import { numberOf, PyFloat } from '../src/py-json.js'
 
-const LAX = { lax: true }
+const LAX = { laxInt }
 const int = (x: unknown, options = {}) => validate('HwmPath', { hwm_id: x }, 'path', options)
 const codes = (r: ReturnType<typeof int>) => r.issues.map((i) => i.code)
 
-/** A float that remembers it was one, as a server's parser may keep it. */
-class Float {
-  constructor(readonly value: number) {}
-}
-const numberOf = (x: unknown) => (x instanceof Float ? x.value : typeof x === 'number' ? x : undefined)
+/** A float that remembers it was one, as the server's parser keeps it. */
+const Float = PyFloat
 
 describe('validate, lax', () => {
   it('reads integer strings as pydantic-core does: trimmed, underscores between digits, a zero fraction', () => {
@@ -42,7 +42,7 @@ describe('validate, lax', () => {
   })
 
   it('reads a kept float through numberOf, and echoes it as given', () => {
-    const options = { lax: true, numberOf }
+    const options = { laxInt, numberOf }
     expect(int(new Float(5), options).value).toEqual({ hwm_id: 5 })
     const half = new Float(5.5)
     expect(int(half, options).issues).toEqual([
