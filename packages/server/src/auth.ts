@@ -34,6 +34,7 @@ export class Tokens {
   constructor(secret: string) {
     const usages: KeyUsage[] = ['sign', 'verify']
     this.#key = crypto.subtle.importKey('raw', key(secret), { name: 'HMAC', hash: 'SHA-256' }, false, usages)
+    this.#key.catch(() => {}) // a key WebCrypto refuses fails the requests that use it, not the process
   }
 
   /** `{access_token, token_type, expires_at}` for the user. */
@@ -76,15 +77,21 @@ function pyInt(x: unknown): number | undefined {
  * then the dummy provider: no bearer scheme → "Not authenticated"; an empty token → "Missing auth
  * credentials"; a bad, expired or foreign token → "Invalid token"; a token of an unknown user → 404.
  */
-export async function authenticate(t: () => Tables, tokens: Tokens, header: string | undefined): Promise<UserRow> {
+export async function authenticate(
+  t: () => Tables,
+  tokens: () => Tokens,
+  header: string | undefined,
+): Promise<UserRow> {
   const space = header?.indexOf(' ') ?? -1
   const scheme = header === undefined ? '' : space < 0 ? header : header.slice(0, space)
   if (!header || scheme.toLowerCase() !== 'bearer')
     throw unauthorized('Not authenticated', { 'www-authenticate': 'Bearer' })
   const token = space < 0 ? '' : header.slice(space + 1)
   if (!token) throw unauthorized('Missing auth credentials')
-  const userId = await tokens.userIdOf(token)
-  if (userId === undefined) throw unauthorized('Invalid token')
+  const used = tokens()
+  const userId = await used.userIdOf(token)
+  // A reset meanwhile renewed the secret and restarted the ids: the token names nobody now.
+  if (userId === undefined || used !== tokens()) throw unauthorized('Invalid token')
   // Read the tables after the await: another request may have changed them meanwhile.
   const user = t().users.get(userId)
   if (!user) throw notFound('User', 'id', userId)

@@ -41,7 +41,11 @@ export function dispatcher(runtime: Runtime): (request: Request) => Promise<Resp
       let user: UserRow | undefined
       if (route.auth) {
         const header = request.headers.get('authorization') ?? undefined
-        user = await authenticate(() => runtime.store.tables, runtime.tokens, header)
+        user = await authenticate(
+          () => runtime.store.tables,
+          () => runtime.tokens,
+          header,
+        )
       }
       const ctx: RouteContext = {
         request,

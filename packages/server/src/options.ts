@@ -88,6 +88,8 @@ export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOpti
   if (typeof seed === 'object') checkBulkSeed(seed)
   if (options.data !== undefined && (typeof options.data !== 'string' || !options.data))
     throw new TypeError('data must be a path')
+  if (options.secret !== undefined && (typeof options.secret !== 'string' || !options.secret))
+    throw new TypeError('secret must be a non-empty string')
   const ttl = options.tokenTtlSeconds ?? 36000
   if (!(ttl > 0)) throw new TypeError('tokenTtlSeconds must be a positive number')
   return {

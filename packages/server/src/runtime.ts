@@ -30,6 +30,7 @@ export class Runtime {
   latencyMs: number
   /** Issues and verifies tokens with this instance's secret. */
   tokens!: Tokens
+  #secret = ''
   #persistence: Persistence | undefined
 
   /**
@@ -50,7 +51,8 @@ export class Runtime {
     const { log, restored } = persistence
     this.store.replace(restored.tables)
     this.store.clock.observe(restored.newest)
-    this.tokens = new Tokens(options.secret ?? restored.secret ?? randomSecret())
+    this.#secret = options.secret ?? restored.secret ?? randomSecret()
+    this.tokens = new Tokens(this.#secret)
     this.#persistence = log
   }
 
@@ -63,7 +65,13 @@ export class Runtime {
     const secret = this.options.secret ?? randomSecret()
     this.#persistence?.rewrite(tables, this.options.secret === undefined ? secret : undefined)
     this.store.replace(tables)
+    this.#secret = secret
     this.tokens = new Tokens(secret)
+  }
+
+  /** The secret the data log keeps: a random one; never a configured one. */
+  get keptSecret(): string | undefined {
+    return this.options.secret === undefined ? this.#secret : undefined
   }
 
   isSuperadmin(user: UserRow): boolean {

@@ -43,13 +43,15 @@ const MAX_HEADER_SIZE = 256 * 1024
 /** The runtime, from `data` when given: its log opened (created from the seed when new) and attached. */
 function openRuntime(options: ReturnType<typeof resolveOptions>): Runtime {
   if (options.data === undefined) return new Runtime(options)
+  let runtime: Runtime | undefined
   const { log, loaded } = openDataLog(
     options.data,
     () => seedTables(options.seed, new Clock()),
     options.secret,
     randomSecret,
+    { tables: () => runtime!.store.tables, secret: () => runtime!.keptSecret },
   )
-  const runtime = new Runtime(options, { log, restored: loaded })
+  runtime = new Runtime(options, { log, restored: loaded })
   runtime.store.persistTo(log)
   return runtime
 }
@@ -74,10 +76,13 @@ export async function startHorizonServer(options: HorizonServerOptions = {}): Pr
     serverOptions: { maxHeaderSize: MAX_HEADER_SIZE },
   }) as Server
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
+    server.once('error', (error) => {
+      runtime.closeData() // the data file is free again for the next try
+      reject(error)
+    })
     // A deep accept queue, so a burst of a thousand connections is not dropped on loopback.
     server.listen({ port: resolved.port, host: resolved.host, backlog: 4096 }, () => {
-      server.off('error', reject)
+      server.removeAllListeners('error')
       resolve()
     })
   })

@@ -3,7 +3,8 @@
  * writes, torn and damaged logs, reset, and the generated seeds.
  */
 import { spawn } from 'node:child_process'
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import fs, { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { syncBuiltinESMExports } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -209,12 +210,103 @@ describe('data: crashes', () => {
     lines[1] = lines[1]!.slice(0, 5)
     writeFileSync(file, lines.join('\n'))
     await expect(startHorizonServer({ port: 0, data })).rejects.toThrow(/line 2 is not a whole record/)
+    lines[0] = lines[0]!.slice(0, 5)
+    writeFileSync(file, lines.join('\n'))
+    await expect(startHorizonServer({ port: 0, data })).rejects.toThrow(/not a horizon-server data file/)
   })
 
-  it('refuses a file that is not its own', async () => {
+  it('refuses a file that is not its own, and leaves it as it was', async () => {
     const data = dir()
-    writeFileSync(join(data, DATA_FILE_NAME), '{"some":"json"}\n')
-    await expect(startHorizonServer({ port: 0, data })).rejects.toThrow(/not a horizon-server data file/)
+    for (const text of ['{"some":"json"}\n', 'my precious notes\n', 'one line, no newline']) {
+      const file = join(data, 'notes.txt')
+      writeFileSync(file, text)
+      await expect(startHorizonServer({ port: 0, data: file })).rejects.toThrow(/not a horizon-server data file/)
+      expect(readFileSync(file, 'utf8')).toBe(text)
+    }
+  })
+
+  it('stops taking writes after a failed fsync (its writes may be lost): later requests fail, nothing is answered as kept', async () => {
+    const data = dir()
+    const server = await start(data)
+    const token = await login(server.url, 'alice')
+    const real = fs.fdatasync
+    fs.fdatasync = ((_fd: number, callback: (error: NodeJS.ErrnoException | null) => void) =>
+      callback(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))) as typeof fs.fdatasync
+    syncBuiltinESMExports()
+    const errors: unknown[] = []
+    const logged = console.error
+    console.error = (...args: unknown[]) => errors.push(args)
+    try {
+      expect((await post(server, token, '/v1/namespaces/', { name: 'lost' })).status).toBe(500)
+    } finally {
+      fs.fdatasync = real
+      syncBuiltinESMExports()
+      console.error = logged
+    }
+    expect(String(errors[0])).toMatch(/fsync failed/)
+    // fsync works again, but the log is not trusted: writes and reads answer 500 until a restart
+    expect((await post(server, token, '/v1/namespaces/', { name: 'after' })).status).toBe(500)
+    expect((await get(server, token, '/v1/namespaces/?name=lost')).status).toBe(500)
+  })
+
+  it('writes nothing once closed, not even through a descriptor number reused by the host', async () => {
+    const data = dir()
+    const server = await startHorizonServer({ port: 0, data, latencyMs: 300 })
+    const late = call(`${server.url}/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=late&password=x',
+    }).catch(() => undefined)
+    await new Promise((r) => setTimeout(r, 100))
+    await server.close()
+    const other = join(data, 'other.txt')
+    const fd = openSync(other, 'a') // likely the number the data log had
+    await late
+    await new Promise((r) => setTimeout(r, 50))
+    closeSync(fd)
+    expect(readFileSync(other, 'utf8')).toBe('')
+    expect(readFileSync(join(data, DATA_FILE_NAME), 'utf8')).not.toContain('late')
+  })
+
+  it('is one process’s at a time: a second server on the file is refused until the first closes', async () => {
+    const data = dir()
+    const first = await start(data)
+    await expect(startHorizonServer({ port: 0, data })).rejects.toThrow(/in use by process \d+/)
+    await first.close()
+    const second = await start(data)
+    await login(second.url, 'alice')
+  })
+
+  it('frees the file when the server cannot listen', async () => {
+    const data = dir()
+    const taken = await startHorizonServer({ port: 0 })
+    open.push(taken)
+    await expect(startHorizonServer({ port: taken.port, data })).rejects.toThrow(/EADDRINUSE/)
+    await start(data)
+  })
+
+  it('reads and compacts a log of lines larger than its read buffer, keeping every version', async () => {
+    const data = dir()
+    let server = await start(data)
+    const token = await login(server.url, 'alice')
+    const ns = (await post(server, token, '/v1/namespaces/', { name: 'big' })).body
+    const hwm = (await post(server, token, '/v1/hwm/', { namespace_id: ns.id, name: 'h', type: 't', value: 0 })).body
+    const big = (n: number) => `${n}:${'x'.repeat(2_500_000)}`
+    for (let n = 1; n <= 8; n++) {
+      const res = await call(`${server.url}/v1/hwm/${hwm.id}`, { method: 'PATCH', token, json: { value: big(n) } })
+      expect(res.status).toBe(200)
+    }
+    await server.close()
+    // Compacted while running: the first version is left only in its history row (the PATCH's own
+    // line held it twice, in the HWM row and in the history row).
+    const text = readFileSync(join(data, DATA_FILE_NAME), 'utf8')
+    expect(text.split('"1:x').length - 1).toBe(1)
+    expect(text.split('"8:x').length - 1).toBe(2)
+    server = await start(data)
+    const read = (await get(server, token, `/v1/hwm/${hwm.id}`)).body
+    expect(read.value).toBe(big(8))
+    const history = (await get(server, token, `/v1/hwm-history/?hwm_id=${hwm.id}&page_size=50`)).body
+    expect(history.meta.total_count).toBe(9)
   })
 })
 
@@ -241,6 +333,10 @@ describe('generated seeds', () => {
     const history = (await get(server, token, `/v1/hwm-history/?hwm_id=${last.id}`)).body
     expect(history.items.map((row: { action: string }) => row.action)).toEqual(['Updated', 'Updated', 'Created'])
     expect(server.requests.length).toBe(4) // login and the three reads: no seeding requests
+  })
+
+  it('refuses an empty secret before starting, instead of crashing the process later', async () => {
+    await expect(startHorizonServer({ port: 0, secret: '' })).rejects.toThrow(/secret must be a non-empty string/)
   })
 
   it('refuses a malformed seed with the field named', async () => {
