@@ -36,7 +36,24 @@ export function paginate<T, R>(
 
 /** Code-point order by name, then id: deterministic, like a `C` collation. */
 export const byName = <T extends { name: string; id: number }>(a: T, b: T) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id
+  a.name === b.name ? a.id - b.id : codePointOrder(a.name, b.name)
+
+/** UTF-16 code units reordered so that surrogates (U+D800–DFFF) sort above U+E000–FFFF. */
+const unit = (c: number) => (c >= 0xd800 ? (c >= 0xe000 ? c - 0x800 : c + 0x2000) : c)
+
+/**
+ * `a` against `b` by code point, as PostgreSQL's `C` collation orders UTF-8 bytes. JavaScript's `<`
+ * compares UTF-16 code units, which puts an emoji (a surrogate pair) before U+FF01.
+ */
+export function codePointOrder(a: string, b: string): number {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return unit(x) - unit(y)
+  }
+  return a.length - b.length
+}
 
 /**
  * Newest first: `changed_at` descending, as Horizon's only ORDER BY (`changed_at.desc()`). Rows of one

@@ -126,7 +126,7 @@ describe('data: crashes', () => {
     ).body.access_token as string
     const acknowledged: string[] = []
     let killed = false
-    // Namespaces with a copy of several HWMs each: many rows per request, so a cut could tear one.
+    // A burst of creates, killed after 60 were answered: each answered one must be there after a restart.
     const writes = Array.from({ length: 400 }, async (_, i) => {
       try {
         const res = await call(`${url}/v1/namespaces/`, { method: 'POST', token, json: { name: `ns-${i}` } })

@@ -277,4 +277,13 @@ describe('fidelity to the real Horizon 1.1.3', () => {
       ])
     })
   })
+
+  it('orders names by code point (PostgreSQL C collation), not by UTF-16 code unit', async () => {
+    const sorted = (await send('POST', '/v1/namespaces/', '{"name":"fid-order"}', alice)).json.id
+    for (const name of ['\uff01x', '😀x', 'a', 'B', '_z'])
+      await send('POST', '/v1/hwm/', JSON.stringify({ namespace_id: sorted, name, type: 't', value: 1 }), alice)
+    const page = (await send('GET', `/v1/hwm/?namespace_id=${sorted}`, undefined, alice)).json
+    // as the real server answered: 42, 5f7a, 61, ff01 78, 1f600 78
+    expect(page.items.map((h: { name: string }) => h.name)).toEqual(['B', '_z', 'a', '\uff01x', '😀x'])
+  })
 })
