@@ -461,6 +461,25 @@ export function steps(P) {
   createHwm('create hwm entity null', 'en', '{"namespace_id":$NS,"name":"en","type":"t","value":1,"entity":null}')
 
   const getHwm = (name, path, s = {}) => step({ family: hf, name, method: 'GET', path, ...s })
+  // Name order is PostgreSQL's C collation, by code point: an emoji (a surrogate pair in UTF-16)
+  // sorts after U+FF01, and capitals before '_' before lower case.
+  json({
+    family: hf,
+    name: 'create ns for name order',
+    method: 'POST',
+    path: '/v1/namespaces/',
+    body: `{"name":"${NS}-order"}`,
+    save: saveId('ns', 'order'),
+  })
+  for (const name of ['\uff01x', '😀x', 'a', 'B', '_z', 'é', '\u00e9x', 'e\u0301'])
+    json({
+      family: hf,
+      name: `create hwm for name order ${JSON.stringify(name)}`,
+      method: 'POST',
+      path: '/v1/hwm/',
+      body: (c) => JSON.stringify({ namespace_id: ns('order')(c), name, type: 't', value: 1 }),
+    })
+  getHwm('list hwm in code point order', (c) => `/v1/hwm/?namespace_id=${ns('order')(c)}&page_size=50`)
   getHwm('get hwm numbers', (c) => `/v1/hwm/${hwm('nums')(c)}`, { family: nf })
   getHwm('get hwm object', (c) => `/v1/hwm/${hwm('obj')(c)}`, { family: nf })
   getHwm('get hwm big', (c) => `/v1/hwm/${hwm('big')(c)}`, { family: nf })
