@@ -44,7 +44,8 @@ async function measure(extra, data) {
       return undefined
     }
   }
-  const large = await seededServer(LARGE - BATCH, extra)
+  // A log of its own for each server: two servers on one path would share (or fight over) one file.
+  const large = await seededServer(LARGE - BATCH, data ? { ...extra, data: data.second.path } : extra)
   const sizes = { [SMALL]: small, [LARGE]: large }
   const created = { [SMALL]: [], [LARGE]: [] }
   const lat = { create: { [SMALL]: [], [LARGE]: [] }, update: { [SMALL]: [], [LARGE]: [] } }
@@ -74,6 +75,7 @@ async function measure(extra, data) {
 export async function bench({ keepLarge = false } = {}) {
   const variants = [{ name: 'in memory', extra: {} }]
   const data = dataPath()
+  data.second = dataPath()
   variants.push({ name: 'data log on', extra: { data: data.path }, data })
   const rows = []
   const verdicts = []
@@ -117,6 +119,7 @@ export async function bench({ keepLarge = false } = {}) {
     }
   }
   data.remove()
+  data.second.remove()
   const title = `B. write latency by namespace size: ${BATCH} sequential requests around each size (the HWMs ${SMALL - BATCH + 1}–${SMALL} and ${LARGE - BATCH + 1}–${LARGE}), in turns of ${PER_TURN}, one keep-alive connection, median request`
   console.log(title)
   console.log(`(seeded by ${seeding})`)
