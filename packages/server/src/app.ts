@@ -17,7 +17,11 @@ import { requestIdOf } from './request-id.js'
 import { Runtime } from './runtime.js'
 
 /** Node bindings when served by @hono/node-server; absent when the app is embedded elsewhere. */
-export type HorizonEnv = { Bindings: Partial<HttpBindings>; Variables: { logged: boolean } }
+export type HorizonEnv = {
+  Bindings: Partial<HttpBindings>
+  /** `common`: headers every answer carries; `headed`: the answer has them; `logged`: in the request log. */
+  Variables: { logged: boolean; common: Record<string, string>; headed: boolean }
+}
 
 const isControl = (path: string) => path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)
 
@@ -56,12 +60,15 @@ async function injected(c: Context<HorizonEnv>, runtime: Runtime, fault: Fault):
 export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
   const app = new Hono<HorizonEnv>()
   const dispatch = dispatcher(runtime)
+  const version = runtime.options.version
 
   app.use('*', async (c, next) => {
-    const id = requestIdOf(c.req.header('x-request-id'))
+    const common = { 'x-request-id': requestIdOf(c.req.header('x-request-id')), 'x-application-version': version }
+    c.set('common', common)
     await next()
-    c.res.headers.set('x-request-id', id)
-    c.res.headers.set('x-application-version', runtime.options.version)
+    // The routes' answers carry them already (see `dispatcher`); the rest (docs, control, faults,
+    // CORS preflights, 413) get them here.
+    if (!c.get('headed')) for (const [name, value] of Object.entries(common)) c.res.headers.set(name, value)
     const url = new URL(c.req.url)
     if (!isControl(url.pathname) && !c.get('logged'))
       runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: c.res.status })
@@ -91,7 +98,11 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
     if (runtime.latencyMs > 0) await runtime.sleep(runtime.latencyMs)
     const fault = runtime.faults.take(c.req.method, c.req.path)
     if (fault) return injected(c, runtime, fault)
-    return (await docs(c.req.raw, c.req.path)) ?? dispatch(c.req.raw)
+    const doc = await docs(c.req.raw, c.req.path)
+    if (doc) return doc
+    const answer = await dispatch(c.req.raw, c.get('common'))
+    c.set('headed', true)
+    return answer
   })
 
   // A client gone mid-body (read by a route, or by the body limit) is not an error: no log line,

@@ -18,9 +18,15 @@ const decodePath = (path: string) => {
   }
 }
 
-export function dispatcher(runtime: Runtime): (request: Request) => Promise<Response> {
+/**
+ * The pipeline. `headers` go into every answer as it is made: setting them afterwards would turn the
+ * Node adapter's light response into a full one (a Headers object per answer, ~12% of a read).
+ */
+export function dispatcher(
+  runtime: Runtime,
+): (request: Request, headers?: Readonly<Record<string, string>>) => Promise<Response> {
   const router = new Router(routes)
-  return async (request) => {
+  return async (request, headers = {}) => {
     try {
       const url = new URL(request.url)
       const match = router.match(request.method, decodePath(url.pathname))
@@ -29,7 +35,7 @@ export function dispatcher(runtime: Runtime): (request: Request) => Promise<Resp
       if (match.kind === 'redirect') {
         const raw = url.pathname.endsWith('/') ? url.pathname.replace(/\/+$/, '') : `${url.pathname}/`
         const location = `${url.origin}${raw}${url.search}`
-        return new Response(null, { status: 307, headers: { location, 'content-length': '0' } })
+        return new Response(null, { status: 307, headers: { ...headers, location, 'content-length': '0' } })
       }
       const { route, params } = match
       const body =
@@ -53,22 +59,19 @@ export function dispatcher(runtime: Runtime): (request: Request) => Promise<Resp
         params,
         runtime,
         body,
+        headers,
         superadmin: user ? runtime.isSuperadmin(user) : false,
         get user(): UserRow {
           if (!user) throw new Error(`${route.method} ${route.path} is not an authenticated route`)
           return user
         },
       }
-      const response = await route.handle(ctx)
-      // FastAPI answers a 204 with its JSONResponse class: the content type, no length, no body.
-      if (response.status === 204 && !response.headers.has('content-type'))
-        response.headers.set('content-type', 'application/json')
-      return response
+      return await route.handle(ctx)
     } catch (error) {
       if (error instanceof ClientGone) throw error // the app answers nothing (see `buildApp`)
       if (!(error instanceof EnvelopeError || error instanceof DetailError))
         console.error('[horizon-server] unhandled error:', error)
-      return errorResponse(error)
+      return errorResponse(error, headers)
     }
   }
 }

@@ -136,12 +136,12 @@ export function jsonResponse(
 }
 
 /** The answer of any thrown value: envelopes for Horizon errors, FastAPI's bare shape for a `DetailError`, 500 otherwise. */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, extra: Readonly<Record<string, string>> = {}): Response {
   if (error instanceof EnvelopeError) {
     const body = { error: { code: error.code, message: error.message, details: error.details } }
-    return jsonResponse(body, error.status, error.headers, 'pydantic')
+    return jsonResponse(body, error.status, { ...extra, ...error.headers }, 'pydantic')
   }
-  if (error instanceof DetailError) return jsonResponse({ detail: error.message }, error.status, error.headers)
-  const fallback = unknownError()
-  return errorResponse(fallback)
+  if (error instanceof DetailError)
+    return jsonResponse({ detail: error.message }, error.status, { ...extra, ...error.headers })
+  return errorResponse(unknownError(), extra)
 }

@@ -28,10 +28,12 @@ function validated({ checks }: Row, ctx: RouteContext): Inputs<OperationName> {
 /** The parts of a row the server reads (any row: each types its `checks` as literals). */
 type Row = Pick<Operation, 'method' | 'path' | 'auth' | 'checks'>
 
-function response(answer: unknown): Response {
-  if (answer === undefined) return new Response(null, { status: 204 })
-  if (answer instanceof Created) return jsonResponse(answer.value, 201)
-  return jsonResponse(answer)
+function response(answer: unknown, headers: Readonly<Record<string, string>>): Response {
+  // FastAPI answers a 204 with its JSONResponse class: the content type, no length, no body.
+  if (answer === undefined)
+    return new Response(null, { status: 204, headers: { ...headers, 'content-type': 'application/json' } })
+  if (answer instanceof Created) return jsonResponse(answer.value, 201, headers)
+  return jsonResponse(answer, 200, headers)
 }
 
 export function operationRoute(name: OperationName, handlers: Handlers): Route {
@@ -59,7 +61,7 @@ export function operationRoute(name: OperationName, handlers: Handlers): Route {
       // With `--data`, a write is answered only once it is on disk (one fsync for the writes of the moment).
       const durable = runtime.store.durable()
       if (durable) await durable
-      return response(answer)
+      return response(answer, ctx.headers)
     },
   }
 }

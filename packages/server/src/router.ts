@@ -16,6 +16,8 @@ export interface RouteContext {
   readonly body: unknown
   readonly user: UserRow
   readonly superadmin: boolean
+  /** Headers every answer carries (request id, version): put in each response as it is made. */
+  readonly headers: Readonly<Record<string, string>>
 }
 
 export interface Route {

@@ -39,9 +39,20 @@ function metrics(runtime: Runtime): string {
   )
 }
 
-const text = (body: string) => new Response(body, { headers: { 'content-type': PROMETHEUS } })
+const text = (body: string, headers: Readonly<Record<string, string>>) =>
+  new Response(body, { headers: { ...headers, 'content-type': PROMETHEUS } })
 
 export const monitoringRoutes: Route[] = [
-  { method: 'GET', path: '/monitoring/metrics', auth: false, handle: ({ runtime }) => text(metrics(runtime)) },
-  { method: 'GET', path: '/monitoring/stats', auth: false, handle: ({ runtime }) => text(stats(runtime)) },
+  {
+    method: 'GET',
+    path: '/monitoring/metrics',
+    auth: false,
+    handle: ({ runtime, headers }) => text(metrics(runtime), headers),
+  },
+  {
+    method: 'GET',
+    path: '/monitoring/stats',
+    auth: false,
+    handle: ({ runtime, headers }) => text(stats(runtime), headers),
+  },
 ]
