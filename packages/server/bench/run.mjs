@@ -50,6 +50,9 @@ if (file) {
   if (!old.includes(START) || !old.includes(END)) throw new Error(`${file} has no ${START} … ${END} markers`)
   const section = render()
   writeFileSync(file, `${old.slice(0, old.indexOf(START) + START.length)}\n${section}\n${old.slice(old.indexOf(END))}`)
+  // The repo's formatter aligns the tables, so the written file passes `pnpm lint` as it is.
+  const biome = fileURLToPath(new URL('../../../node_modules/.bin/biome', import.meta.url))
+  if (existsSync(biome)) execFileSync(biome, ['format', '--write', file], { stdio: 'ignore' })
   console.log(`\nwrote the Server section of ${file}`)
 }
 
