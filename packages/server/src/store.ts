@@ -4,9 +4,11 @@
  * a committed one is handed to the journal (the data log of `--data`) before anyone can read it.
  */
 import type { Clock } from './clock.js'
+import type { Journal } from './storage/journal.js'
 import type { HwmHistoryRow, HwmRow, NamespaceHistoryRow, NamespaceRow, UserRow } from './storage/rows.js'
-import { type Change, Tables } from './storage/tables.js'
+import { Tables } from './storage/tables.js'
 
+export type { Journal } from './storage/journal.js'
 export type {
   GrantedRole,
   HwmHistoryRow,
@@ -16,14 +18,6 @@ export type {
   UserRow,
 } from './storage/rows.js'
 export { type Change, Tables } from './storage/tables.js'
-
-/** Where committed changes go to last: the data log. Absent: the store lives in memory only. */
-export interface Journal {
-  /** Writes one transaction's changes, whole or not at all; throws when it cannot. */
-  append(changes: readonly Change[]): void
-  /** Resolves once everything appended so far is on disk (fsync). */
-  flushed(): Promise<void>
-}
 
 /** The tables and the clock, with the few writes every route shares. */
 export class Store {

@@ -26,8 +26,8 @@ import {
   writeSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
-import type { Journal } from '../store.js'
 import { readJson, writeJson } from '../stored-json.js'
+import type { Journal } from './journal.js'
 import { type Change, Tables } from './tables.js'
 
 /** The file name used when `data` is a directory. */
