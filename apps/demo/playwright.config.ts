@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumLaunch } from '../../tests/support/chromium'
 import { APP_URL, assertPackagesBuilt, HORIZON_URL, SERVER_CLI } from './test/env'
 
 assertPackagesBuilt()
@@ -28,17 +29,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      ...chromiumLaunch(),
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -6,19 +6,9 @@ import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
 import { build } from 'esbuild'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumLaunch, hasChromium } from '../../../tests/support/chromium.js'
 
 // The real client in real Chromium, on another origin than the API: CORS is exercised for real.
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 // The scenarios run in the page as plain modules (vitest must not transform them).
 const PAGE = `<!doctype html><title>horizon-ts</title><script type="module">
@@ -48,7 +38,7 @@ const EXACT_HWM =
 /** Bodies of the PATCHes the page sent, as text. */
 const patched: string[] = []
 
-describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the client in Chromium', () => {
+describe.skipIf(!hasChromium() && !process.env.CI)('the client in Chromium', () => {
   let page: Server
   let origin = ''
   let api: HorizonServer
@@ -84,7 +74,7 @@ describe.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('the client in Chromiu
     origin = `http://127.0.0.1:${(page.address() as AddressInfo).port}`
     api = await startHorizonServer({ port: 0, cors: { origins: [origin] } })
     closedApi = await startHorizonServer({ port: 0, cors: { origins: [] } })
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+    browser = await chromium.launch(chromiumLaunch())
   }, 60_000)
 
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { builtinModules, createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromiumLaunch, hasChromium } from '../../../tests/support/chromium.js'
 import { faultResponse } from '../src/fault-responses.js'
 import type { Fault } from '../src/faults.js'
 
@@ -23,18 +24,6 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 const BUILT = here('../dist/app.js')
 const SOURCE = here('../src/app-entry.ts')
 const PAGE_ENTRY = here('./fixtures/in-process-page.js')
-const CHROMIUM = '/usr/bin/chromium'
-// Flags and the throwaway profile as in packages/core/test/browser.test.ts.
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 // A name that never resolves (RFC 2606): the page would fail loudly if the client used the network.
 const HORIZON = 'http://horizon.invalid'
 
@@ -101,7 +90,7 @@ describe('@horizon-ts/server/app bundles for the browser without Node', () => {
   })
 })
 
-describe.skipIf(notBuilt || (!existsSync(CHROMIUM) && !process.env.CI))(
+describe.skipIf(notBuilt || (!hasChromium() && !process.env.CI))(
   'in Chromium: the client on the app, in the page',
   () => {
     let pages: Server
@@ -118,7 +107,7 @@ describe.skipIf(notBuilt || (!existsSync(CHROMIUM) && !process.env.CI))(
       await new Promise<void>((r) => pages.listen(0, '127.0.0.1', r))
       origin = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`
       const { chromium } = await load<Playwright>('playwright-core')
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+      browser = await chromium.launch(chromiumLaunch())
     }, 60_000)
 
     afterAll(async () => {

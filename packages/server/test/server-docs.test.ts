@@ -3,10 +3,11 @@
  * types, 405, the trailing-slash 307), with Swagger UI's files served by this server; then Swagger UI
  * rendering the operations in Chromium with every request outside this server refused.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { type Browser, chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { chromiumLaunch, hasChromium } from '../../../tests/support/chromium.js'
 import { compactJson } from '../src/docs-files.js'
 import { createHorizonApp, type HorizonServer, startHorizonServer } from '../src/index.js'
 
@@ -163,15 +164,10 @@ describe('without a file system (a browser page)', () => {
   })
 })
 
-const CHROMIUM = '/usr/bin/chromium'
-
-describe.skipIf(!existsSync(CHROMIUM))('Swagger UI in Chromium', () => {
+describe.skipIf(!hasChromium())('Swagger UI in Chromium', () => {
   let browser: Browser
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-    })
+    browser = await chromium.launch(chromiumLaunch())
   }, 60_000)
   afterAll(async () => {
     await browser?.close()

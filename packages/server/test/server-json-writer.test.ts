@@ -7,16 +7,7 @@ import { isoMicros } from '../src/clock.js'
 import { nativeWritable } from '../src/json-fast-path.js'
 import { PyFloat, parsePyJson, writePyJson } from '../src/py-json.js'
 import { utf8Length } from '../src/utf8-length.js'
-
-function random(seed: number) {
-  let a = seed
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
-  }
-}
+import { seededRandom } from './seeded-random.js'
 
 const ATOMS = [
   '0',
@@ -53,7 +44,7 @@ function text(pick: (n: number) => number, depth = 0): string {
 
 describe('the response writer', () => {
   it('writes what the careful writer writes, on 20,000 random parsed values, taking the fast path for some', () => {
-    const pick = random(7)
+    const pick = seededRandom(7)
     let fast = 0
     for (let i = 0; i < 20_000; i++) {
       const value = parsePyJson(text(pick))
@@ -104,7 +95,7 @@ describe('utf8Length', () => {
       'ß'.repeat(300),
       '"\\u0000"',
     ]
-    const pick = random(3)
+    const pick = seededRandom(3)
     for (let i = 0; i < 2000; i++)
       samples.push(
         String.fromCharCode(

@@ -9,16 +9,7 @@ import { Clock } from '../src/clock.js'
 import { byName } from '../src/paging.js'
 import type { Change } from '../src/storage/tables.js'
 import { type HwmRow, Store, Tables } from '../src/store.js'
-
-function random(seed: number) {
-  let a = seed
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n)
-  }
-}
+import { seededRandom } from './seeded-random.js'
 
 /** Every index answer, recomputed from the primary rows. */
 function expected(t: Tables) {
@@ -45,7 +36,7 @@ function actual(t: Tables) {
 
 describe('indexed tables', () => {
   it('keep their indexes equal to a filter and sort of the rows through 3,000 random writes and rollbacks', () => {
-    const pick = random(42)
+    const pick = seededRandom(42)
     const store = new Store(new Clock())
     const committed: Change[] = []
     store.persistTo({ append: (changes) => committed.push(...changes), flushed: async () => {} })
