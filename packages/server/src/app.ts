@@ -19,8 +19,8 @@ import { Runtime } from './runtime.js'
 /** Node bindings when served by @hono/node-server; absent when the app is embedded elsewhere. */
 export type HorizonEnv = {
   Bindings: Partial<HttpBindings>
-  /** `common`: headers every answer carries; `headed`: the answer has them; `logged`: in the request log. */
-  Variables: { logged: boolean; common: Record<string, string>; headed: boolean }
+  /** `common`: headers every answer carries; `headed`: the answer has them; `logged`: in the request log; `url`: the request's, parsed once. */
+  Variables: { logged: boolean; common: Record<string, string>; headed: boolean; url: URL }
 }
 
 const isControl = (path: string) => path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)
@@ -38,7 +38,7 @@ const brokenResponse = () =>
 /** The answer of an injected fault: a status, or a connection reset or hung (then reset). */
 async function injected(c: Context<HorizonEnv>, runtime: Runtime, fault: Fault): Promise<Response> {
   if (fault.kind !== 'reset' && fault.kind !== 'hang') return faultResponse(fault)
-  const url = new URL(c.req.url)
+  const url = c.get('url')
   runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: 0 })
   c.set('logged', true)
   const socket = c.env?.incoming?.socket
@@ -65,11 +65,12 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
   app.use('*', async (c, next) => {
     const common = { 'x-request-id': requestIdOf(c.req.header('x-request-id')), 'x-application-version': version }
     c.set('common', common)
+    const url = new URL(c.req.url) // once per request: the log and the routes read it
+    c.set('url', url)
     await next()
     // The routes' answers carry them already (see `dispatcher`); the rest (docs, control, faults,
     // CORS preflights, 413) get them here.
     if (!c.get('headed')) for (const [name, value] of Object.entries(common)) c.res.headers.set(name, value)
-    const url = new URL(c.req.url)
     if (!isControl(url.pathname) && !c.get('logged'))
       runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: c.res.status })
   })
@@ -100,7 +101,7 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
     if (fault) return injected(c, runtime, fault)
     const doc = await docs(c.req.raw, c.req.path)
     if (doc) return doc
-    const answer = await dispatch(c.req.raw, c.get('common'))
+    const answer = await dispatch(c.req.raw, c.get('common'), c.get('url'))
     c.set('headed', true)
     return answer
   })
@@ -109,7 +110,7 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
   // no 500 written into a closed socket. The request log records status 0 (no answer sent).
   app.onError((error, c) => {
     if (error instanceof ClientGone || incomingBroken(c.env)) {
-      const url = new URL(c.req.url)
+      const url = c.get('url') ?? new URL(c.req.url)
       runtime.requests.push({ method: c.req.method, path: url.pathname, search: url.search, status: 0 })
       c.set('logged', true)
       return new Response(null, { status: 499 }) // goes nowhere: the socket is closed

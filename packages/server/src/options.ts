@@ -4,7 +4,7 @@ export type { CorsOptions, CorsPreset, CorsSettings } from './cors-options.js'
 
 import type { Seed } from './seed.js'
 import { checkSeed } from './seed.js'
-import { checkBulkSeed } from './seed-bulk.js'
+import { wholeNumber } from './whole-number.js'
 
 export type { Seed, SeedName } from './seed.js'
 export type { BulkSeed } from './seed-bulk.js'
@@ -78,14 +78,8 @@ export const DEFAULT_BODY_LIMIT = 4 * 1024 * 1024
 /** The default `requestLogSize`. */
 export const DEFAULT_REQUEST_LOG_SIZE = 1000
 
-const count = (name: string, value: number) => {
-  if (!Number.isSafeInteger(value) || value < 0) throw new TypeError(`${name} must be an integer ≥ 0, got ${value}`)
-  return value
-}
-
 export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOptions {
   const seed = checkSeed(options.seed ?? 'empty')
-  if (typeof seed === 'object') checkBulkSeed(seed)
   if (options.data !== undefined && (typeof options.data !== 'string' || !options.data))
     throw new TypeError('data must be a path')
   if (options.secret !== undefined && (typeof options.secret !== 'string' || !options.secret))
@@ -104,7 +98,7 @@ export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOpti
     latencyMs: Math.max(0, options.latencyMs ?? 0),
     control: options.control ?? false,
     version: options.version ?? '1.1.3',
-    bodyLimit: count('bodyLimit', options.bodyLimit ?? DEFAULT_BODY_LIMIT),
-    requestLogSize: count('requestLogSize', options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE),
+    bodyLimit: wholeNumber('bodyLimit', options.bodyLimit ?? DEFAULT_BODY_LIMIT),
+    requestLogSize: wholeNumber('requestLogSize', options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE),
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { Clock } from './clock.js'
 import { type HwmRow, hwmSnapshot, namespaceSnapshot, Tables, userByName } from './store.js'
+import { wholeNumber } from './whole-number.js'
 
 /**
  * How big a generated data set is. Namespaces are `bulk-001`, `bulk-002`…, owned by `owner`; their
@@ -23,20 +24,14 @@ export interface BulkSeed {
   owner?: string
 }
 
-const count = (name: string, value: unknown, min: number) => {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min)
-    throw new TypeError(`seed.${name} must be an integer ≥ ${min}, got ${String(value)}`)
-  return value
-}
-
 /** The seed checked: throws a TypeError naming the bad field. */
 export function checkBulkSeed(seed: BulkSeed): Required<BulkSeed> {
   const owner = seed.owner ?? 'admin'
   if (typeof owner !== 'string' || !owner) throw new TypeError('seed.owner must be a non-empty string')
   return {
-    namespaces: count('namespaces', seed.namespaces, 0),
-    hwmsPerNamespace: count('hwmsPerNamespace', seed.hwmsPerNamespace, 0),
-    historyPerHwm: count('historyPerHwm', seed.historyPerHwm ?? 1, 1),
+    namespaces: wholeNumber('seed.namespaces', seed.namespaces),
+    hwmsPerNamespace: wholeNumber('seed.hwmsPerNamespace', seed.hwmsPerNamespace),
+    historyPerHwm: wholeNumber('seed.historyPerHwm', seed.historyPerHwm ?? 1, 1),
     owner,
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { JsonValue } from '@horizon-ts/core/json'
 import { type Clock, microsOf } from './clock.js'
-import { type BulkSeed, bulkTables } from './seed-bulk.js'
+import { type BulkSeed, bulkTables, checkBulkSeed } from './seed-bulk.js'
 import { demoUsers, type NamespaceSpec, namespaceSpecs } from './seed-catalog.js'
 import { type HwmRow, hwmSnapshot, namespaceSnapshot, Tables, userByName } from './store.js'
 
@@ -179,10 +179,13 @@ export type SeedName = 'empty' | 'demo'
 /** What the server starts with: a named data set, or a generated one of a given size. */
 export type Seed = SeedName | BulkSeed
 
-/** Throws a TypeError for anything that is not a {@link Seed}. */
+/** Throws a TypeError for anything that is not a {@link Seed} (a generated one's bad field named). */
 export function checkSeed(seed: unknown): Seed {
   if (seed === 'empty' || seed === 'demo') return seed
-  if (typeof seed === 'object' && seed !== null && !Array.isArray(seed)) return seed as BulkSeed
+  if (typeof seed === 'object' && seed !== null && !Array.isArray(seed)) {
+    checkBulkSeed(seed as BulkSeed)
+    return seed as BulkSeed
+  }
   throw new TypeError(`Unknown seed '${String(seed)}': use 'empty', 'demo' or { namespaces, hwmsPerNamespace }`)
 }
 

@@ -57,7 +57,7 @@ export const toHwm = (t: Tables, hwm: HwmRow): HWMResponseV1 => {
 const hwmTexts = new WeakMap<HwmRow, RawJson>()
 
 /** The HWM's answer as an object, keys in the real server's order. */
-export const hwmFields = (t: Tables, hwm: HwmRow): HWMResponseV1 => ({
+const hwmFields = (t: Tables, hwm: HwmRow): HWMResponseV1 => ({
   id: hwm.id,
   namespace_id: hwm.namespaceId,
   name: hwm.name,
