@@ -3,44 +3,26 @@
 // The demo script is run directly (`npm run demo` forwards its arguments to it) to skip the install
 // and build steps that demo.test.mjs already covers.
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { test } from 'node:test'
-import { fileURLToPath } from 'node:url'
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+import { startGroup } from './process-group.mjs'
 
 /** Starts the demo with `args`; resolves with its app URL and a stop function once it is ready. */
 async function demo(args) {
-  const child = spawn(process.execPath, ['apps/demo/scripts/demo.mjs', ...args], {
-    cwd: root,
-    detached: true,
-    env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout.on('data', (d) => {
-    out += d
-  })
-  child.stderr.on('data', (d) => {
-    out += d
-  })
-  const exited = new Promise((resolve) => child.once('close', (code) => resolve(code)))
-  const until = Date.now() + 90_000
-  while (!out.includes('Ctrl-C stops everything') && Date.now() < until && child.exitCode === null)
-    await new Promise((r) => setTimeout(r, 100))
-  const url = /Horizon admin \(data kept in [^)]+\): (\S+)/.exec(out)?.[1]
+  const group = startGroup(process.execPath, ['apps/demo/scripts/demo.mjs', ...args], { ...process.env, NO_COLOR: '1' })
+  await group.ready('Ctrl-C stops everything', 90_000)
+  const url = /Horizon admin \(data kept in [^)]+\): (\S+)/.exec(group.output())?.[1]
   if (!url) {
-    process.kill(-child.pid, 'SIGKILL')
-    assert.fail(`the demo did not start with its data file:\n${out}`)
+    group.signal('SIGKILL')
+    assert.fail(`the demo did not start with its data file:\n${group.output()}`)
   }
   return {
     url,
     async stop() {
-      process.kill(-child.pid, 'SIGINT')
-      assert.equal(await exited, 0, out)
+      group.signal('SIGINT')
+      assert.equal((await group.exited).code, 0, group.output())
     },
   }
 }
