@@ -18,7 +18,7 @@
  * ```
  */
 export { createHorizonApp, type HorizonEnv } from './app.js'
-export type { BulkSeed, CorsOptions, HorizonServerOptions, Seed, SeedName } from './options.js'
+export type { BulkSeed, CorsOptions, HorizonServerOptions, Seed, SeedName, TrustIssuerOptions } from './options.js'
 export { type DemoUser, demoUsers } from './seed-catalog.js'
 
 /** What {@link inProcessFetch} needs of an app: Hono's `fetch`, which takes a `Request` only. */

@@ -76,11 +76,14 @@ function pyInt(x: unknown): number | undefined {
  * The user of the `Authorization` header. Order and messages follow FastAPI's `OAuth2PasswordBearer`
  * then the dummy provider: no bearer scheme → "Not authenticated"; an empty token → "Missing auth
  * credentials"; a bad, expired or foreign token → "Invalid token"; a token of an unknown user → 404.
+ * `trusted` (the `trustIssuer` option) is asked only about a token that is not the server's own, so
+ * the own tokens' path is unchanged; a token it refuses is "Invalid token" too.
  */
 export async function authenticate(
   t: () => Tables,
   tokens: () => Tokens,
   header: string | undefined,
+  trusted?: (token: string) => Promise<UserRow | undefined>,
 ): Promise<UserRow> {
   const space = header?.indexOf(' ') ?? -1
   const scheme = header === undefined ? '' : space < 0 ? header : header.slice(0, space)
@@ -90,6 +93,10 @@ export async function authenticate(
   if (!token) throw unauthorized('Missing auth credentials')
   const used = tokens()
   const userId = await used.userIdOf(token)
+  if (userId === undefined && trusted) {
+    const user = await trusted(token)
+    if (user) return user
+  }
   // A reset meanwhile renewed the secret and restarted the ids: the token names nobody now.
   if (userId === undefined || used !== tokens()) throw unauthorized('Invalid token')
   // Read the tables after the await: another request may have changed them meanwhile.

@@ -7,9 +7,17 @@
 import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
-import type { CorsOptions, CorsPreset, CorsSettings, HorizonServerOptions, Seed } from './options.js'
+import type {
+  CorsOptions,
+  CorsPreset,
+  CorsSettings,
+  HorizonServerOptions,
+  Seed,
+  TrustIssuerOptions,
+} from './options.js'
 import { demoUsers } from './seed-catalog.js'
 import { type HorizonServer, startHorizonServer } from './start.js'
+import { DEFAULT_TRUST_CLAIM } from './trust-issuer-options.js'
 
 const HELP = `Usage: horizon-server [options]
 
@@ -45,6 +53,14 @@ const HELP = `Usage: horizon-server [options]
   --app-version <v>     X-Application-Version (default 1.1.3)
   --body-limit <bytes>  largest request body; larger ones answer 413 (default 4194304, 4 MiB)
   --request-log-size <n>  requests kept in the request log (default 1000)
+  --trust-issuer <url>  also accept the access tokens of this OpenID provider (its exact iss), as a
+                        gateway in front of Horizon would; the user is the --trust-claim claim
+  --trust-audience <aud>
+                        the audience the token's aud must hold; repeat to accept any of several
+                        (default: not checked)
+  --trust-claim <name>  the claim that holds the username (default preferred_username)
+  --trust-jwks-uri <url>
+                        the issuer's JWKS (default: the jwks_uri of its discovery document)
   -h, --help            show this help`
 
 const number = (name: string, value: string | undefined, fallback: number) => {
@@ -98,6 +114,24 @@ const corsOption = (values: Record<string, string | boolean | string[] | undefin
   return { preset: preset as CorsPreset | undefined, ...settings }
 }
 
+/** The `trustIssuer` option of the `--trust-*` flags; the option itself checks the values. */
+const trustIssuerOption = (values: Record<string, string | boolean | string[] | undefined>) => {
+  const issuer = values['trust-issuer'] as string | undefined
+  const audience = values['trust-audience'] as string[] | undefined
+  const claim = values['trust-claim'] as string | undefined
+  const jwksUri = values['trust-jwks-uri'] as string | undefined
+  if (issuer === undefined) {
+    const stray = ['trust-audience', 'trust-claim', 'trust-jwks-uri'].find((name) => values[name] !== undefined)
+    if (stray) throw new Error(`--${stray} needs --trust-issuer`)
+    return undefined
+  }
+  const option: TrustIssuerOptions = { issuer }
+  if (audience) option.audience = audience.length === 1 ? audience[0] : audience
+  if (claim !== undefined) option.claim = claim
+  if (jwksUri !== undefined) option.jwksUri = jwksUri
+  return option
+}
+
 /** `--seed`: a named data set, or `NxM` (N namespaces of M generated HWMs). */
 const seedOption = (value: string): Seed => {
   const bulk = /^(\d+)x(\d+)$/.exec(value)
@@ -134,6 +168,10 @@ export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
       'app-version': { type: 'string' },
       'body-limit': { type: 'string' },
       'request-log-size': { type: 'string' },
+      'trust-issuer': { type: 'string' },
+      'trust-audience': { type: 'string', multiple: true },
+      'trust-claim': { type: 'string' },
+      'trust-jwks-uri': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -152,6 +190,7 @@ export function cliOptions(argv: string[]): HorizonServerOptions | undefined {
     version: values['app-version'],
     bodyLimit: optionalNumber('body-limit', values['body-limit']),
     requestLogSize: optionalNumber('request-log-size', values['request-log-size']),
+    trustIssuer: trustIssuerOption(values),
   }
 }
 
@@ -185,6 +224,11 @@ export async function runCli(
       const admin = options.superadmins?.includes(user.username) ? ' [superadmin]' : ''
       log(`  ${user.username.padEnd(6)} / ${user.password.padEnd(6)} ${user.roles}${admin}`)
     }
+  }
+  const trust = options.trustIssuer
+  if (trust) {
+    const audience = trust.audience === undefined ? 'any audience' : `audience ${[trust.audience].flat().join(' or ')}`
+    log(`Trusting access tokens of ${trust.issuer} (${audience}; user: ${trust.claim ?? DEFAULT_TRUST_CLAIM} claim)`)
   }
   if (options.control) log(`Test-control API: ${server.url}/__control/ (not for production)`)
   return server

@@ -52,6 +52,7 @@ export function dispatcher(
           () => runtime.store.tables,
           () => runtime.tokens,
           header,
+          runtime.trusted && ((token) => runtime.trustedUser(token)),
         )
       }
       const ctx: RouteContext = {

@@ -19,6 +19,7 @@ export type {
   HorizonServerOptions,
   Seed,
   SeedName,
+  TrustIssuerOptions,
 } from './options.js'
 export type { RequestLogEntry } from './request-log.js'
 export { type DemoUser, demoUsers } from './seed-catalog.js'

@@ -4,10 +4,12 @@ export type { CorsOptions, CorsPreset, CorsSettings } from './cors-options.js'
 
 import type { Seed } from './seed.js'
 import { checkSeed } from './seed.js'
+import { type ResolvedTrustIssuer, resolveTrustIssuer, type TrustIssuerOptions } from './trust-issuer-options.js'
 import { wholeNumber } from './whole-number.js'
 
 export type { Seed, SeedName } from './seed.js'
 export type { BulkSeed } from './seed-bulk.js'
+export type { TrustIssuerOptions } from './trust-issuer-options.js'
 
 /**
  * Options of {@link startHorizonServer} and {@link createHorizonApp}. Every field is optional.
@@ -53,6 +55,16 @@ export interface HorizonServerOptions {
   bodyLimit?: number
   /** How many requests `server.requests` keeps, the oldest dropped first; 0 keeps none. Default 1,000. */
   requestLogSize?: number
+  /**
+   * Accept the access tokens of an OpenID provider too, as the gateway in front of a real Horizon
+   * would: verified with the provider's JWKS, the user named by a claim (`preferred_username` by
+   * default) and created on first sight. The server's own tokens keep working. Default: none.
+   * @example
+   * ```ts
+   * await startHorizonServer({ trustIssuer: { issuer: 'http://localhost:8080/realms/etl', audience: 'horizon' } })
+   * ```
+   */
+  trustIssuer?: TrustIssuerOptions
 }
 
 /** The options with every default applied. */
@@ -71,6 +83,7 @@ export interface ResolvedOptions {
   version: string
   bodyLimit: number
   requestLogSize: number
+  trustIssuer: ResolvedTrustIssuer | undefined
 }
 
 /** 4 MiB: the default `bodyLimit`. */
@@ -100,5 +113,6 @@ export function resolveOptions(options: HorizonServerOptions = {}): ResolvedOpti
     version: options.version ?? '1.1.3',
     bodyLimit: wholeNumber('bodyLimit', options.bodyLimit ?? DEFAULT_BODY_LIMIT),
     requestLogSize: wholeNumber('requestLogSize', options.requestLogSize ?? DEFAULT_REQUEST_LOG_SIZE),
+    trustIssuer: resolveTrustIssuer(options.trustIssuer),
   }
 }

@@ -6,7 +6,8 @@ import { FaultController } from './faults.js'
 import type { ResolvedOptions } from './options.js'
 import { RequestLog } from './request-log.js'
 import { checkSeed, type Seed, seedTables } from './seed.js'
-import { Store, type Tables, type UserRow } from './store.js'
+import { Store, type Tables, type UserRow, userByName } from './store.js'
+import { TrustedIssuer } from './trusted-issuer.js'
 
 /** The data log as the runtime needs it (the Node-only `DataLog` of `--data`), kept out of browser code. */
 export interface Persistence {
@@ -30,6 +31,8 @@ export class Runtime {
   latencyMs: number
   /** Issues and verifies tokens with this instance's secret. */
   tokens!: Tokens
+  /** The OpenID provider whose access tokens are accepted too (`trustIssuer`); kept across resets. */
+  readonly trusted: TrustedIssuer | undefined
   #secret = ''
   #persistence: Persistence | undefined
 
@@ -44,6 +47,7 @@ export class Runtime {
     this.latencyMs = options.latencyMs
     this.requests = new RequestLog(options.requestLogSize)
     this.store = new Store(new Clock())
+    this.trusted = options.trustIssuer && new TrustedIssuer(options.trustIssuer)
     if (!persistence) {
       this.reset(options.seed)
       return
@@ -72,6 +76,21 @@ export class Runtime {
   /** The secret the data log keeps: a random one; never a configured one. */
   get keptSecret(): string | undefined {
     return this.options.secret === undefined ? this.#secret : undefined
+  }
+
+  /**
+   * The user of a valid access token of the trusted issuer, created on first sight as a login creates
+   * one (and durable before it is answered, with `--data`); undefined for any other token.
+   */
+  async trustedUser(token: string): Promise<UserRow | undefined> {
+    const username = await this.trusted?.usernameOf(token)
+    if (username === undefined) return undefined
+    // The tables are read after the await: a reset meanwhile gets the user in the new ones.
+    const known = this.store.tables.userIds.get(username)
+    if (known !== undefined) return this.store.tables.users.get(known)
+    const user = this.store.transaction((t) => userByName(t, username))
+    await this.store.durable()
+    return user
   }
 
   isSuperadmin(user: UserRow): boolean {
