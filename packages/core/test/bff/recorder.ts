@@ -16,8 +16,8 @@ export interface Recorder extends Served {
 /** Headers of the hop to the recorder, not of the request. */
 const HOP = new Set(['host', 'connection', 'content-length', 'keep-alive', 'transfer-encoding'])
 
-/** Forwards everything to `horizonUrl` unchanged and records each request. */
-export async function recorder(horizonUrl: string): Promise<Recorder> {
+/** Forwards everything to `horizonUrl` unchanged and records each request; `answerHeaders` are added to every answer. */
+export async function recorder(horizonUrl: string, answerHeaders: Record<string, string> = {}): Promise<Recorder> {
   const requests: Recorded[] = []
   const served = await serve(async (request) => {
     const url = new URL(request.url)
@@ -36,6 +36,7 @@ export async function recorder(horizonUrl: string): Promise<Recorder> {
     const out = new Headers(answer.headers)
     out.delete('content-length')
     out.delete('content-encoding')
+    for (const [name, value] of Object.entries(answerHeaders)) out.append(name, value)
     return new Response(answer.body, { status: answer.status, headers: out })
   })
   return { ...served, requests }

@@ -18,7 +18,11 @@ export interface Stack {
 }
 
 /** Starts the stack for the file (always a local dev server: the suites read its side) and stops it after. */
-export function useStack(options: Partial<HorizonSessionsOptions> = {}, server: TargetOptions = {}): Stack {
+export function useStack(
+  options: Partial<HorizonSessionsOptions> = {},
+  server: TargetOptions = {},
+  answerHeaders: Record<string, string> = {},
+): Stack {
   const stack = { answers: [] as string[] } as Stack
   stack.tokens = () =>
     [
@@ -26,7 +30,7 @@ export function useStack(options: Partial<HorizonSessionsOptions> = {}, server: 
     ].filter(Boolean)
   beforeAll(async () => {
     stack.target = await startTarget({ mode: 'local', ...server })
-    stack.horizon = await recorder(stack.target.url)
+    stack.horizon = await recorder(stack.target.url, answerHeaders)
     stack.sessions = new HorizonSessions({ horizonUrl: stack.horizon.url, client: { retry: false }, ...options })
     stack.app = await serve(async (request) => {
       const answer = await stack.sessions.handle(request)
