@@ -12,7 +12,7 @@ export interface OidcAuthOptions {
   tokens?: OidcTokens
   /** the ID token claim naming the Horizon user (default `'preferred_username'`, else `sub`) */
   userClaim?: string
-  /** renew this many seconds before the access token expires (default 30; never before half its life) */
+  /** renew this many seconds before the access token expires (default 30; never before half the life of a token just received) */
   skewSeconds?: number
   /** called with the new tokens after every sign-in and renewal, and with undefined once they are gone: persist them here */
   onTokens?: (tokens: OidcTokens | undefined) => void
@@ -165,14 +165,15 @@ export class OidcAuth implements AuthStrategy {
     return { type: 'OidcAuth', issuer: String(this.#client.options.issuer), user: this.user, signedIn: this.signedIn }
   }
 
-  #set(tokens: OidcTokens, report: boolean): void {
+  #set(tokens: OidcTokens, fresh: boolean): void {
     this.#tokens = tokens
     this.#header = `Bearer ${tokens.accessToken}`
     const { expiresAt } = tokens
-    // Renew `skew` seconds early, but never sooner than halfway through a short-lived token.
-    this.#renewAt =
-      expiresAt === undefined ? Number.POSITIVE_INFINITY : expiresAt - Math.min(this.#skew, (expiresAt - now()) / 2)
-    if (report) this.#onTokens?.(tokens)
+    // Renew `skew` seconds early, but never sooner than halfway through a short-lived token just
+    // received (given tokens may be old: their life is unknown, the skew applies).
+    const early = fresh && expiresAt !== undefined ? Math.min(this.#skew, (expiresAt - now()) / 2) : this.#skew
+    this.#renewAt = expiresAt === undefined ? Number.POSITIVE_INFINITY : expiresAt - early
+    if (fresh) this.#onTokens?.(tokens)
   }
 
   #clear(reason: SignedOutReason): void {

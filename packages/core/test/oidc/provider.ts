@@ -50,7 +50,8 @@ export async function startProvider(): Promise<TestProvider> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const keys = await generateKeyPair('RS256', { extractable: true })
-  const jwk = await crypto.subtle.exportKey('jwk', keys.privateKey)
+  // without `key_ops` (['sign'] on export): the provider also verifies with it (an id_token_hint)
+  const { key_ops: _ops, ext: _ext, ...jwk } = await crypto.subtle.exportKey('jwk', keys.privateKey)
   const client = {
     redirect_uris: [REDIRECT],
     post_logout_redirect_uris: [POST_LOGOUT],
