@@ -7,6 +7,8 @@ export default defineConfig({
     query: 'src/entries/query.ts',
     schemas: 'src/entries/schemas.ts',
     json: 'src/entries/json.ts',
+    oidc: 'src/entries/oidc.ts',
+    bff: 'src/entries/bff.ts',
   },
   format: 'esm',
   platform: 'neutral',
@@ -14,7 +16,7 @@ export default defineConfig({
   dts: { sourcemap: true }, // .d.ts.map: go-to-definition lands in src/, shipped in `files`
   sourcemap: true,
   clean: true,
-  deps: { neverBundle: ['ofetch', 'lossless-json', '@tanstack/query-core'] },
+  deps: { neverBundle: ['ofetch', 'lossless-json', '@tanstack/query-core', 'oauth4webapi'] },
   // The plugin-timings report is a hint for plugin authors, printed (in colour) on every build: not ours.
   checks: { pluginTimings: false },
 })
