@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { useHydrated } from '../lib/use-hydrated'
 
 // Development only: `import.meta.env.DEV` is a constant false in a production build, so the
 // bundler drops this import and the devtools never reach users.
@@ -8,7 +9,9 @@ const ReactQueryDevtools = import.meta.env.DEV
 
 /** React Query Devtools, loaded lazily in development only. */
 export function Devtools() {
-  if (!ReactQueryDevtools) return null
+  // Not in a server render, nor during hydration: the server's HTML has none.
+  const hydrated = useHydrated()
+  if (!ReactQueryDevtools || !hydrated) return null
   return (
     <Suspense fallback={null}>
       <ReactQueryDevtools buttonPosition="bottom-left" />

@@ -18,10 +18,7 @@ export interface Paging {
  */
 export function useListParams(defaultSize = 20): Paging & { name: string; setName(name: string): void } {
   const [params, setParams] = useSearchParams()
-  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1)
-  const size = Number(params.get('size'))
-  const pageSize = PAGE_SIZES.includes(size) ? size : defaultSize
-  const name = params.get('name') ?? ''
+  const { page, pageSize, name } = listParamsOf(params, defaultSize)
   const update = (changes: Record<string, string | number | undefined>) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev)
@@ -39,6 +36,16 @@ export function useListParams(defaultSize = 20): Paging & { name: string; setNam
     setPageSize: (s: number) => update({ size: s, page: 1 }),
     setName: (n: string) => update({ name: n.trim(), page: 1 }),
   }
+}
+
+/** A list's page, page size and name as the URL gives them (the SSR server prefetches the same page). */
+export function listParamsOf(
+  params: URLSearchParams,
+  defaultSize = 20,
+): { page: number; pageSize: number; name: string } {
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1)
+  const size = Number(params.get('size'))
+  return { page, pageSize: PAGE_SIZES.includes(size) ? size : defaultSize, name: params.get('name') ?? '' }
 }
 
 /** The same paging kept in the component only, for a list inside a screen (a history beside the editor). */

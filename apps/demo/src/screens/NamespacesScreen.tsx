@@ -6,6 +6,7 @@ import { PageList } from '../components/PagedList'
 import { PageTitle } from '../components/PageTitle'
 import { SearchForm } from '../components/SearchForm'
 import { useListParams } from '../lib/list-params'
+import { namespacesRead } from '../lib/screen-reads'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { CreateNamespaceDialog } from './namespaces/CreateNamespaceDialog'
 import { NamespacesTable } from './namespaces/NamespacesTable'
@@ -14,7 +15,7 @@ import { NamespacesTable } from './namespaces/NamespacesTable'
 export function NamespacesScreen() {
   useDocumentTitle('Namespaces')
   const list = useListParams()
-  const query = { page: list.page, page_size: list.pageSize, ...(list.name ? { name: list.name } : {}) }
+  const query = namespacesRead(list)
   // The previous page stays on screen while the next one loads: no flash of "Loading" on paging.
   const namespaces = useNamespaces(query, { placeholderData: keepPreviousData })
   const [creating, setCreating] = useState(false)

@@ -2,6 +2,7 @@ import { useHwmPage } from '@horizon-ts/react'
 import { PageList } from '../../components/PagedList'
 import { keepPreviousPageOf } from '../../lib/keep-previous-page'
 import type { Paging } from '../../lib/list-params'
+import { hwmPageRead } from '../../lib/screen-reads'
 import { useHorizonKeys } from '../../lib/use-horizon-keys'
 import type { Selection } from '../../lib/use-selection'
 import { HwmTable } from './HwmTable'
@@ -16,7 +17,7 @@ interface Props {
 
 /** One page of HWMs at a time (`useHwmPage`), the page in the URL. */
 export function HwmPages({ namespaceId, name, selection, list }: Props) {
-  const query = { namespace_id: namespaceId, page: list.page, page_size: list.pageSize, ...(name ? { name } : {}) }
+  const query = hwmPageRead(namespaceId, { ...list, name })
   const keys = useHorizonKeys()
   const page = useHwmPage(query, { placeholderData: keepPreviousPageOf(keys.hwmLists(namespaceId)) })
   return (

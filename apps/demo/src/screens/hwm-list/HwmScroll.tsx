@@ -1,5 +1,6 @@
 import { useHwmInfinite } from '@horizon-ts/react'
 import { ScrollList } from '../../components/PagedList'
+import { hwmScrollRead } from '../../lib/screen-reads'
 import type { Selection } from '../../lib/use-selection'
 import { HwmTable } from './HwmTable'
 import { NoHwms } from './NoHwms'
@@ -14,7 +15,7 @@ export function HwmScroll({
   name: string
   selection: Selection
 }) {
-  const list = useHwmInfinite({ namespace_id: namespaceId, page_size: 50, ...(name ? { name } : {}) })
+  const list = useHwmInfinite(hwmScrollRead(namespaceId, name))
   return (
     <ScrollList query={list} noun="HWM" loading="Loading HWMs…" empty={<NoHwms name={name} />}>
       {(hwms) => <HwmTable hwms={hwms} selection={selection} />}

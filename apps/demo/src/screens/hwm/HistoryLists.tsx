@@ -5,6 +5,7 @@ import { PageList, ScrollList } from '../../components/PagedList'
 import { plural } from '../../lib/format'
 import { keepPreviousPageOf } from '../../lib/keep-previous-page'
 import { usePaging } from '../../lib/list-params'
+import { hwmHistoryScrollRead } from '../../lib/screen-reads'
 import { useHorizonKeys } from '../../lib/use-horizon-keys'
 import { HistoryEntries } from './HistoryEntries'
 
@@ -22,7 +23,7 @@ const list = {
 
 /** Newest first, ten at a time, older ones loaded as the end comes into view (`useHwmHistoryInfinite`). */
 export function HistoryScroll({ hwm, onRestore }: Props) {
-  const history = useHwmHistoryInfinite({ hwm_id: hwm.id, page_size: 10 })
+  const history = useHwmHistoryInfinite(hwmHistoryScrollRead(hwm.id))
   return (
     <ScrollList
       query={history}

@@ -6,12 +6,13 @@ import { Timeline, TimelineItem } from '../../components/Timeline'
 import { LIST_VIEWS, ViewToggle } from '../../components/ViewToggle'
 import { keepPreviousPageOf } from '../../lib/keep-previous-page'
 import { usePaging } from '../../lib/list-params'
+import { DEFAULT_VIEWS, namespaceHistoryScrollRead } from '../../lib/screen-reads'
 import { useHorizonKeys } from '../../lib/use-horizon-keys'
 import { usePref } from '../../lib/use-pref'
 
 /** The namespace's changes (created, renamed, described, deleted), newest first. */
 export function NamespaceHistoryTab({ namespaceId }: { namespaceId: number }) {
-  const [view, setView] = usePref('namespace-history-view', LIST_VIEWS, 'scroll')
+  const [view, setView] = usePref('namespace-history-view', LIST_VIEWS, DEFAULT_VIEWS.namespaceHistory)
   return (
     <section className="stack" aria-labelledby="ns-history-title">
       <div className="section-header">
@@ -68,7 +69,7 @@ function HistoryPages({ namespaceId }: { namespaceId: number }) {
 }
 
 function HistoryScroll({ namespaceId }: { namespaceId: number }) {
-  const history = useNamespaceHistoryInfinite({ namespace_id: namespaceId, page_size: 20 })
+  const history = useNamespaceHistoryInfinite(namespaceHistoryScrollRead(namespaceId))
   return (
     <ScrollList query={history} {...list} more="Load older changes">
       {(rows) => <Rows rows={rows} />}

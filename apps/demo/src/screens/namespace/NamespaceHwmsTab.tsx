@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { SearchForm } from '../../components/SearchForm'
 import { LIST_VIEWS, ViewToggle } from '../../components/ViewToggle'
 import { useListParams } from '../../lib/list-params'
+import { DEFAULT_VIEWS } from '../../lib/screen-reads'
 import { usePref } from '../../lib/use-pref'
 import { useSelection } from '../../lib/use-selection'
 import { BulkDeleteDialog } from '../hwm-list/BulkDeleteDialog'
@@ -17,7 +18,7 @@ type Open = 'create' | 'copy' | 'delete' | null
 /** A namespace's HWMs: find, page or scroll, select several, then copy or delete them; or create one. */
 export function NamespaceHwmsTab({ namespace }: { namespace: NamespaceResponseV1 }) {
   const list = useListParams()
-  const [view, setView] = usePref('hwm-view', LIST_VIEWS, 'pages')
+  const [view, setView] = usePref('hwm-view', LIST_VIEWS, DEFAULT_VIEWS.hwms)
   const selection = useSelection()
   const [open, setOpen] = useState<Open>(null)
   const close = () => setOpen(null)
