@@ -1,6 +1,10 @@
+import { deserializeState } from '@horizon-ts/core/query'
+import { hydrate } from '@tanstack/react-query'
 import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { App } from './App'
+import { readBootstrap, STATE_ID } from './lib/bootstrap'
+import { createQueryClient } from './lib/query-client'
 import './styles/base.css'
 import './styles/layout.css'
 import './styles/buttons.css'
@@ -11,8 +15,15 @@ import './styles/content.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')
-createRoot(root).render(
+const queryClient = createQueryClient()
+// A server-rendered page carries the answers it was rendered with: the cache starts with them,
+// bigints included (deserializeState), so hydration sends no request while they are fresh.
+const state = document.getElementById(STATE_ID)?.textContent
+if (state) hydrate(queryClient, deserializeState(state))
+const app = (
   <StrictMode>
-    <App />
-  </StrictMode>,
+    <App queryClient={queryClient} />
+  </StrictMode>
 )
+if (readBootstrap()) hydrateRoot(root, app)
+else createRoot(root).render(app)

@@ -1,9 +1,17 @@
 import { Redirect, useSearchParams } from 'wouter'
+import { ServerStatus } from '../components/ServerStatus'
 import { safeNext } from '../lib/routes'
 import { useSession } from '../lib/session'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { ServerForm } from './login/ServerForm'
 import { SignInForms } from './login/SignInForms'
+
+const LOGIN_REFUSALS: Record<string, string | undefined> = {
+  invalid_credentials: 'Wrong username, password or token.',
+  missing_credentials: 'Give a username and a password, or a token.',
+  unavailable: 'Horizon could not be reached. Try again in a moment.',
+  bad_request: 'The login could not be read. Try again.',
+}
 
 /**
  * Where every session starts: the server to use, then a password or a pasted token. After an
@@ -14,6 +22,8 @@ export function LoginScreen() {
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))
   const expired = params.get('reason') === 'expired'
+  // A form the SSR server refused before the page was hydrated comes back with `?error=`.
+  const refused = LOGIN_REFUSALS[params.get('error') ?? '']
   useDocumentTitle('Log in')
   if (session.signedIn) return <Redirect to={next} replace />
   return (
@@ -39,8 +49,15 @@ export function LoginScreen() {
             Log in to open <code>{next}</code>.
           </p>
         )}
+        {refused && (
+          <div className="notice notice-error" role="alert">
+            <p className="notice-title">Could not log in</p>
+            <p>{refused}</p>
+          </div>
+        )}
         <SignInForms />
-        <ServerForm />
+        {/* With a server-held session, the SSR server decides which Horizon it talks to. */}
+        {session.mode === 'browser' ? <ServerForm /> : <ServerStatus baseUrl={session.baseUrl} />}
       </div>
     </main>
   )

@@ -1,27 +1,22 @@
 import { AccessToken } from '@horizon-ts/core'
-import { useLogin } from '@horizon-ts/react'
 import { useState } from 'react'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useSession } from '../../lib/session'
 import { writePref } from '../../lib/storage'
+import { useSignIn } from '../../lib/use-sign-in'
 
 /**
- * A bearer token pasted from elsewhere (Swagger, a script, an SSO tool), through `useLogin({ auth })`:
+ * A bearer token pasted from elsewhere (Swagger, a script, an SSO tool), through `useSignIn`:
  * checked with a whoami before the session starts. It cannot be renewed: when it expires, the app asks again.
  */
 export function TokenForm() {
-  const session = useSession()
   const [token, setToken] = useState('')
   // AccessToken refuses a token that is malformed or already expired, before any request.
   const [refused, setRefused] = useState<unknown>(null)
-  const login = useLogin({
-    onSuccess: (me) => {
-      // Remembered (not the token) so that the login form after an expiry names the same user.
-      writePref('username', me.username)
-      session.loggedIn('token')
-    },
-  })
+  const login = useSignIn()
+  const kept =
+    useSession().mode === 'server-session' ? 'Kept by this server, never in the page.' : 'Kept in memory only.'
   const error = refused ?? login.error
   return (
     <form
@@ -30,17 +25,17 @@ export function TokenForm() {
       onSubmit={(e) => {
         e.preventDefault()
         login.reset()
-        let auth: AccessToken
         try {
-          auth = new AccessToken(token.trim())
+          new AccessToken(token.trim())
         } catch (err) {
           return setRefused(err)
         }
         setRefused(null)
-        login.mutate({ auth })
+        // Remembered (not the token) so that the login form after an expiry names the same user.
+        login.mutate({ token: token.trim() }, (user) => writePref('username', user))
       }}
     >
-      <Field label="Access token" hint="The JWT from POST /v1/auth/token, without “Bearer”. Kept in memory only.">
+      <Field label="Access token" hint={`The JWT from POST /v1/auth/token, without “Bearer”. ${kept}`}>
         <textarea
           className="code-input"
           rows={4}
