@@ -3,6 +3,8 @@
 // open, the demo users, and Ctrl-C stops both. Node built-ins only (nothing else is guaranteed to be
 // installed when this runs). The app reaches Horizon through Vite's /horizon-api proxy, so no CORS
 // setup is needed and any free ports work. `--data <path>` keeps the server's data across runs.
+// `--ssr` serves the app from Node instead (scripts/ssr-server.mjs --dev): server-rendered pages and
+// a session held by that server (httpOnly cookie); reloads and new tabs stay signed in.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -15,7 +17,10 @@ const serverCli = `${root}packages/server/dist/cli.js`
 const vite = `${app}node_modules/vite/bin/vite.js`
 const HOST = '127.0.0.1'
 // --data: the dev server keeps its data in that file or directory (created from the demo seed).
-const { values: flags } = parseArgs({ options: { data: { type: 'string' } }, strict: true })
+const { values: flags } = parseArgs({
+  options: { data: { type: 'string' }, ssr: { type: 'boolean', default: false } },
+  strict: true,
+})
 
 for (const file of [serverCli, `${root}packages/core/dist/index.js`, `${root}packages/react/dist/index.js`]) {
   if (!existsSync(file)) {
@@ -109,16 +114,20 @@ horizon.stdout.setEncoding('utf8').on('data', (chunk) => {
   serverOutput += chunk
 })
 
-const viteProcess = start(
-  'Vite',
-  [vite, '--host', HOST, '--port', String(appPort), '--strictPort', '--logLevel', 'warn'],
-  {
-    HORIZON_PROXY_TARGET: horizonUrl,
-    VITE_HORIZON_URL: '/horizon-api',
-    VITE_DEMO_USERS: 'admin,alice,bob,carol',
-  },
-)
-viteProcess.stdout.pipe(process.stdout)
+const appEnv = {
+  HORIZON_PROXY_TARGET: horizonUrl,
+  VITE_HORIZON_URL: '/horizon-api',
+  VITE_DEMO_USERS: 'admin,alice,bob,carol',
+}
+// The SSR server prints its own URL line: left out, as the Horizon server's is (one URL only).
+const appProcess = flags.ssr
+  ? start(
+      'The SSR server',
+      [`${app}scripts/ssr-server.mjs`, '--dev', '--horizon', horizonUrl, '--host', HOST, '--port', String(appPort)],
+      appEnv,
+    )
+  : start('Vite', [vite, '--host', HOST, '--port', String(appPort), '--strictPort', '--logLevel', 'warn'], appEnv)
+if (!flags.ssr) appProcess.stdout.pipe(process.stdout)
 
 try {
   await Promise.all([waitFor(`${horizonUrl}/monitoring/ping`), waitFor(appUrl)])
@@ -133,11 +142,11 @@ if (!stopping) {
     .filter((line) => /^\s+\w+\s+\/\s/.test(line))
     .map((line) => `  ${line.trim()}`)
   console.log(`
-  Horizon admin (${flags.data ? `data kept in ${flags.data}` : 'demo data, in memory'}): ${appUrl}
+  Horizon admin (${flags.ssr ? 'server-rendered, ' : ''}${flags.data ? `data kept in ${flags.data}` : 'demo data, in memory'}): ${appUrl}
 
   Demo users (any password works):
 ${users.join('\n')}
 
-  The login form is prefilled for admin. Ctrl-C stops everything.
+  The login form is prefilled for admin.${flags.ssr ? ' The session is kept by the Node server: reloads stay signed in.' : ''} Ctrl-C stops everything.
 `)
 }

@@ -1,0 +1,61 @@
+import { HorizonSessions, type HorizonSessionsOptions } from '@horizon-ts/core/bff'
+import { Hono } from 'hono'
+import type { Bootstrap } from '../lib/bootstrap'
+import { loginPath, paths, safeNext } from '../lib/routes'
+import { renderPage } from './render-page'
+
+export interface SsrAppOptions {
+  /** Horizon as this server reaches it */
+  horizonUrl: string
+  /** the page template for a URL: `index.html`, transformed by Vite in development */
+  template: (url: URL) => Promise<string>
+  /** more session settings (cookie, lifetime, trusted origins, store) */
+  sessions?: Omit<HorizonSessionsOptions, 'horizonUrl' | 'basePath' | 'loginPage' | 'proxyPath'>
+}
+
+// Per-user pages: never cached by a shared cache, never framed, no referrer to other sites.
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  vary: 'Cookie',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'same-origin',
+}
+
+const see = (location: string) =>
+  new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } })
+
+/**
+ * The admin UI served from Node: `/session/login` and `/session/logout` keep the Horizon session on
+ * this server (httpOnly cookie), `/horizon-api/*` forwards the browser's calls to Horizon with the
+ * session's token, and every other GET is the app rendered for that request, with its data.
+ */
+export function createSsrApp(options: SsrAppOptions): { app: Hono; sessions: HorizonSessions } {
+  const sessions = new HorizonSessions({
+    ...options.sessions,
+    horizonUrl: options.horizonUrl,
+    basePath: '/session',
+    loginPage: '/login',
+  })
+  const app = new Hono()
+  app.all('*', async (c, next) => (await sessions.handle(c.req.raw)) ?? next())
+  app.get('*', async (c) => {
+    const url = new URL(c.req.url)
+    const session = await sessions.session(c.req.raw)
+    const signingIn = url.pathname === '/login'
+    if (session && signingIn) return see(safeNext(url.searchParams.get('next')))
+    if (!session && !signingIn) return see(loginPath(url.pathname === '/' ? undefined : url.pathname + url.search))
+    if (url.pathname === '/') return see(paths.namespaces)
+    const bootstrap: Bootstrap = { mode: 'server-session', user: session?.user ?? null }
+    const page = await renderPage({
+      url,
+      bootstrap,
+      client: session ? await sessions.clientFor(c.req.raw, session) : undefined,
+      template: await options.template(url),
+    })
+    if ('redirect' in page) return see(page.redirect)
+    return new Response(page.html, { headers: PAGE_HEADERS })
+  })
+  return { app, sessions }
+}
