@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { chromiumLaunch } from '../../tests/support/chromium'
-import { APP_URL, assertPackagesBuilt, HORIZON_URL, SERVER_CLI } from './test/env'
+import { APP_URL, assertPackagesBuilt, HORIZON_URL, SERVER_CLI, SSR_URL } from './test/env'
 
 assertPackagesBuilt()
 
@@ -49,6 +49,15 @@ export default defineConfig({
       timeout: 120_000,
       // Direct calls through CORS by default; /horizon-api through the preview proxy for the proxy test.
       env: { ...colors, VITE_HORIZON_URL: HORIZON_URL, HORIZON_PROXY_TARGET: HORIZON_URL },
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
+    },
+    {
+      // The server-rendered app, built for production as `pnpm build:ssr` does (dist/ and dist-ssr/).
+      command: `node scripts/ssr-server.mjs --build --horizon ${HORIZON_URL} --port ${process.env.E2E_SSR_PORT}`,
+      url: `${SSR_URL}/login`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...colors, VITE_DEMO_USERS: 'admin,alice,bob,carol' },
       gracefulShutdown: { signal: 'SIGTERM', timeout: 2000 },
     },
   ],

@@ -19,14 +19,17 @@ function freePorts(count: number): number[] {
   return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim().split(',').map(Number)
 }
 
-if (!process.env.E2E_APP_PORT || !process.env.E2E_HORIZON_PORT) {
-  const [app, horizon] = freePorts(2)
+if (!process.env.E2E_APP_PORT || !process.env.E2E_HORIZON_PORT || !process.env.E2E_SSR_PORT) {
+  const [app, horizon, ssr] = freePorts(3)
   process.env.E2E_APP_PORT = String(app)
   process.env.E2E_HORIZON_PORT = String(horizon)
+  process.env.E2E_SSR_PORT = String(ssr)
 }
 
 export const APP_URL = `http://127.0.0.1:${process.env.E2E_APP_PORT}`
 export const HORIZON_URL = `http://127.0.0.1:${process.env.E2E_HORIZON_PORT}`
+/** The server-rendered app (scripts/ssr-server.mjs, production build), in front of the same Horizon. */
+export const SSR_URL = `http://127.0.0.1:${process.env.E2E_SSR_PORT}`
 
 /**
  * The demo suite's Horizon: always the local dev server, whatever `HORIZON_URL` says (the suite injects
