@@ -5,6 +5,8 @@
 // setup is needed and any free ports work. `--data <path>` keeps the server's data across runs.
 // `--ssr` serves the app from Node instead (scripts/ssr-server.mjs --dev): server-rendered pages and
 // a session held by that server (httpOnly cookie); reloads and new tabs stay signed in.
+// `--sso` adds a local OpenID provider (scripts/dev-idp.mjs) and "Sign in with SSO": the Horizon
+// dev server trusts its tokens, as the gateway in front of a real Horizon would.
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -18,7 +20,11 @@ const vite = `${app}node_modules/vite/bin/vite.js`
 const HOST = '127.0.0.1'
 // --data: the dev server keeps its data in that file or directory (created from the demo seed).
 const { values: flags } = parseArgs({
-  options: { data: { type: 'string' }, ssr: { type: 'boolean', default: false } },
+  options: {
+    data: { type: 'string' },
+    ssr: { type: 'boolean', default: false },
+    sso: { type: 'boolean', default: false },
+  },
   strict: true,
 })
 
@@ -98,6 +104,16 @@ const appPort = await freePort(5173)
 const horizonUrl = `http://${HOST}:${horizonPort}`
 const appUrl = `http://${HOST}:${appPort}/`
 
+// --sso: the provider first, since the dev server is told to trust it. Its secret is made here and
+// handed to the SSR server through its environment, never on a command line.
+const sso = flags.sso ? await startProvider() : undefined
+async function startProvider() {
+  const { RESOURCE, SPA_CLIENT, SSR_CLIENT, startDevIdp } = await import('./dev-idp.mjs')
+  const clientSecret = crypto.randomUUID()
+  const idp = await startDevIdp({ apps: [appUrl], clientSecret })
+  return { idp, RESOURCE, SPA_CLIENT, SSR_CLIENT, clientSecret }
+}
+
 // The server prints its own URL and the demo users: keep the users, leave the URL (one URL only).
 const horizon = start('The Horizon dev server', [
   serverCli,
@@ -108,6 +124,7 @@ const horizon = start('The Horizon dev server', [
   '--superadmin',
   'admin',
   ...(flags.data ? ['--data', flags.data] : []),
+  ...(sso ? ['--trust-issuer', sso.idp.issuer, '--trust-audience', sso.RESOURCE] : []),
 ])
 let serverOutput = ''
 horizon.stdout.setEncoding('utf8').on('data', (chunk) => {
@@ -118,12 +135,22 @@ const appEnv = {
   HORIZON_PROXY_TARGET: horizonUrl,
   VITE_HORIZON_URL: '/horizon-api',
   VITE_DEMO_USERS: 'admin,alice,bob,carol',
+  ...(sso && !flags.ssr
+    ? { VITE_OIDC_ISSUER: sso.idp.issuer, VITE_OIDC_CLIENT_ID: sso.SPA_CLIENT, VITE_OIDC_RESOURCE: sso.RESOURCE }
+    : {}),
+  ...(sso && flags.ssr ? { HORIZON_OIDC_CLIENT_SECRET: sso.clientSecret } : {}),
 }
+const ssoFlags = sso
+  ? ['--oidc-issuer', sso.idp.issuer, '--oidc-client-id', sso.SSR_CLIENT, '--oidc-resource', sso.RESOURCE]
+  : []
 // The SSR server prints its own URL line: left out, as the Horizon server's is (one URL only).
 const appProcess = flags.ssr
   ? start(
       'The SSR server',
-      [`${app}scripts/ssr-server.mjs`, '--dev', '--horizon', horizonUrl, '--host', HOST, '--port', String(appPort)],
+      [
+        `${app}scripts/ssr-server.mjs`,
+        ...['--dev', '--horizon', horizonUrl, '--host', HOST, '--port', String(appPort), ...ssoFlags],
+      ],
       appEnv,
     )
   : start('Vite', [vite, '--host', HOST, '--port', String(appPort), '--strictPort', '--logLevel', 'warn'], appEnv)
@@ -147,6 +174,6 @@ if (!stopping) {
   Demo users (any password works):
 ${users.join('\n')}
 
-  The login form is prefilled for admin.${flags.ssr ? ' The session is kept by the Node server: reloads stay signed in.' : ''} Ctrl-C stops everything.
+  The login form is prefilled for admin.${sso ? ' "Sign in with SSO" takes any name at the local identity provider.' : ''}${flags.ssr ? ' The session is kept by the Node server: reloads stay signed in.' : ''} Ctrl-C stops everything.
 `)
 }

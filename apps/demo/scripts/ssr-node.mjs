@@ -59,7 +59,8 @@ async function productionHandler(options) {
 
 /**
  * Starts the server-rendered UI on `host:port` (port 0: a free one).
- * `options`: `horizonUrl` (required), `dev`, `port`, `host`, and `sessions` (HorizonSessions settings).
+ * `options`: `horizonUrl` (required), `dev`, `port`, `host`, `sessions` (HorizonSessions settings)
+ * and `sso` (an identity provider: issuer, clientId, clientSecret, resource, scope).
  * Resolves with its URL and a `close()`.
  */
 export async function startSsrServer({ dev = false, port = 0, host = '127.0.0.1', ...options }) {

@@ -1,13 +1,19 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { Redirect, Route, Switch, useLocation, useSearch } from 'wouter'
 import { Layout } from './components/Layout'
 import { loginPath, paths } from './lib/routes'
 import { useSession } from './lib/session'
+import { CALLBACK_PATH } from './lib/sso'
 import { HwmScreen } from './screens/HwmScreen'
 import { LoginScreen } from './screens/LoginScreen'
 import { NamespaceScreen } from './screens/NamespaceScreen'
 import { NamespacesScreen } from './screens/NamespacesScreen'
 import { NotFoundScreen } from './screens/NotFoundScreen'
+
+// Only for SSO sign-ins in the browser: its OpenID code loads with it, not with the app.
+const SsoCallbackScreen = lazy(() =>
+  import('./screens/SsoCallbackScreen').then((m) => ({ default: m.SsoCallbackScreen })),
+)
 
 /** Every screen but the login needs a session; without one, go to the login and come back after. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -24,6 +30,11 @@ export function AppRoutes() {
   return (
     <Switch>
       <Route path="/login" component={LoginScreen} />
+      <Route path={CALLBACK_PATH}>
+        <Suspense fallback={null}>
+          <SsoCallbackScreen />
+        </Suspense>
+      </Route>
       <Route>
         <RequireSession>
           <Layout>

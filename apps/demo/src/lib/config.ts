@@ -11,3 +11,13 @@ export const DEMO_USERS: readonly string[] = (import.meta.env.VITE_DEMO_USERS ??
   .split(',')
   .map((name) => name.trim())
   .filter(Boolean)
+
+/** The identity provider of "Sign in with SSO" in the browser, when the build names one. */
+export const SSO_SETTINGS = import.meta.env.VITE_OIDC_ISSUER?.trim()
+  ? {
+      issuer: import.meta.env.VITE_OIDC_ISSUER.trim(),
+      clientId: import.meta.env.VITE_OIDC_CLIENT_ID?.trim() || 'horizon-admin',
+      ...(import.meta.env.VITE_OIDC_RESOURCE ? { resource: import.meta.env.VITE_OIDC_RESOURCE.trim() } : {}),
+      ...(import.meta.env.VITE_OIDC_SCOPE ? { scope: import.meta.env.VITE_OIDC_SCOPE.trim() } : {}),
+    }
+  : undefined

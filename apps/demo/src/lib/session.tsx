@@ -4,7 +4,7 @@ import { HorizonProvider } from '@horizon-ts/react'
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react'
 import { type Bootstrap, readBootstrap } from './bootstrap'
 import { createClient } from './client'
-import { DEFAULT_BASE_URL, PROXY_PATH } from './config'
+import { DEFAULT_BASE_URL, PROXY_PATH, SSO_SETTINGS } from './config'
 import { signOutOnServer } from './server-session'
 import { readPref, writePref } from './storage'
 
@@ -95,7 +95,7 @@ export function SessionProvider({ children, server }: SessionProviderProps) {
       signedIn: state.signedIn,
       method: state.method,
       notice: state.notice,
-      sso: bootstrap?.sso === true,
+      sso: serverSession ? bootstrap?.sso === true : SSO_SETTINGS !== undefined,
       connect(baseUrl) {
         if (serverSession) return
         writePref('baseUrl', baseUrl)

@@ -5,12 +5,20 @@ import { useSession } from '../lib/session'
 import { useDocumentTitle } from '../lib/use-document-title'
 import { ServerForm } from './login/ServerForm'
 import { SignInForms } from './login/SignInForms'
+import { SsoButton } from './login/SsoButton'
 
 const LOGIN_REFUSALS: Record<string, string | undefined> = {
   invalid_credentials: 'Wrong username, password or token.',
   missing_credentials: 'Give a username and a password, or a token.',
   unavailable: 'Horizon could not be reached. Try again in a moment.',
   bad_request: 'The login could not be read. Try again.',
+  sso_state_mismatch:
+    'The answer from the identity provider does not belong to a sign-in this browser started (its state does not match), so it was refused. Start again.',
+  sso_nonce_mismatch:
+    'The identity provider’s ID token was not issued for this sign-in (its nonce does not match), so it was refused. Start again.',
+  sso_no_transaction: 'No SSO sign-in was in progress, or its answer was used already. Start again.',
+  sso_provider_error: 'The identity provider refused the sign-in.',
+  sso_failed: 'The sign-in with SSO failed. Try again.',
 }
 
 /**
@@ -55,6 +63,7 @@ export function LoginScreen() {
             <p>{refused}</p>
           </div>
         )}
+        {session.sso && <SsoButton next={next} resume={!expired} />}
         <SignInForms />
         {/* With a server-held session, the SSR server decides which Horizon it talks to. */}
         {session.mode === 'browser' ? <ServerForm /> : <ServerStatus baseUrl={session.baseUrl} />}

@@ -1,8 +1,11 @@
+import { type AuthStrategy, LoginPassword } from '@horizon-ts/core'
 import { HorizonSessions, type HorizonSessionsOptions } from '@horizon-ts/core/bff'
+import { OidcAuth } from '@horizon-ts/core/oidc'
 import { Hono } from 'hono'
 import type { Bootstrap } from '../lib/bootstrap'
 import { loginPath, paths, safeNext } from '../lib/routes'
 import { renderPage } from './render-page'
+import { type SsoSettings, ssoRoutes } from './sso-routes'
 
 export interface SsrAppOptions {
   /** Horizon as this server reaches it */
@@ -11,6 +14,14 @@ export interface SsrAppOptions {
   template: (url: URL) => Promise<string>
   /** more session settings (cookie, lifetime, trusted origins, store) */
   sessions?: Omit<HorizonSessionsOptions, 'horizonUrl' | 'basePath' | 'loginPage' | 'proxyPath'>
+  /** "Sign in with SSO" through this identity provider, the server being a confidential client */
+  sso?: SsoSettings
+}
+
+/** How a session began, for the user menu (and whether to sign out at the provider too). */
+function methodOf(auth: AuthStrategy): Bootstrap['method'] {
+  if (auth instanceof OidcAuth) return 'sso'
+  return auth instanceof LoginPassword ? 'password' : 'token'
 }
 
 // Per-user pages: never cached by a shared cache, never framed, no referrer to other sites.
@@ -40,6 +51,7 @@ export function createSsrApp(options: SsrAppOptions): { app: Hono; sessions: Hor
   })
   const app = new Hono()
   app.all('*', async (c, next) => (await sessions.handle(c.req.raw)) ?? next())
+  if (options.sso) ssoRoutes(app, sessions, options.sso)
   app.get('*', async (c) => {
     const url = new URL(c.req.url)
     const session = await sessions.session(c.req.raw)
@@ -47,7 +59,12 @@ export function createSsrApp(options: SsrAppOptions): { app: Hono; sessions: Hor
     if (session && signingIn) return see(safeNext(url.searchParams.get('next')))
     if (!session && !signingIn) return see(loginPath(url.pathname === '/' ? undefined : url.pathname + url.search))
     if (url.pathname === '/') return see(paths.namespaces)
-    const bootstrap: Bootstrap = { mode: 'server-session', user: session?.user ?? null }
+    const bootstrap: Bootstrap = {
+      mode: 'server-session',
+      user: session?.user ?? null,
+      sso: options.sso !== undefined,
+      ...(session ? { method: methodOf(session.auth) } : {}),
+    }
     const page = await renderPage({
       url,
       bootstrap,
