@@ -13,7 +13,12 @@ export const SSR_CLIENT = 'horizon-admin-ssr'
 
 // oidc-provider 9 says "Unsupported runtime" on Node 20 (and works), and that its dev pages and
 // memory store are for development, which is what this is: those lines only, kept out of the output.
-const known = ['Unsupported runtime', 'devInteractions is enabled', 'development-only in-memory adapter']
+const known = [
+  'Unsupported runtime',
+  'devInteractions is enabled',
+  'development-only in-memory adapter',
+  'logoutSource function called',
+]
 for (const method of ['warn', 'info']) {
   const original = console[method].bind(console)
   console[method] = (...args) => {
@@ -61,6 +66,8 @@ export async function startDevIdp({ apps, clientSecret, accessTokenSeconds = 300
       },
     ],
     jwks: { keys: [jwk] },
+    // The browser app calls the token endpoint from its page: only the registered apps may.
+    clientBasedCORS: (_ctx, origin) => apps.some((app) => new URL(app).origin === origin),
     cookies: { keys: [crypto.randomUUID()] },
     claims: { openid: ['sub'], profile: ['preferred_username', 'name'] },
     // The profile claims in the ID token too: the app reads the user's name there.
