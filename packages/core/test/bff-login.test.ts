@@ -212,3 +212,18 @@ describe('secrets', () => {
     expect(all).not.toMatch(/eyJ[\w-]+\.eyJ/)
   })
 })
+
+describe('end', () => {
+  it("ends the request's session and answers the cookie that clears it, for a server that finds it dead", async () => {
+    const b = browser(stack.app.url)
+    await b.login('erin', PASSWORD)
+    const request = new Request(`${stack.app.url}/hwm/1`, {
+      headers: { cookie: `horizon_session=${b.cookies.get('horizon_session')}` },
+    })
+    expect(await stack.sessions.session(request)).toBeDefined()
+    const cleared = await stack.sessions.end(request)
+    expect(cleared).toMatch(/^horizon_session=; Path=\/; .*Max-Age=0/)
+    expect(await stack.sessions.session(request)).toBeUndefined()
+    expect((await b.fetch('/horizon-api/v1/users/me')).status).toBe(401)
+  })
+})

@@ -71,7 +71,12 @@ export function createSsrApp(options: SsrAppOptions): { app: Hono; sessions: Hor
       client: session ? await sessions.clientFor(c.req.raw, session) : undefined,
       template: await options.template(url),
     })
-    if ('redirect' in page) return see(page.redirect)
+    if ('redirect' in page) {
+      // The session's token is refused and cannot be renewed: the session is over.
+      const response = see(page.redirect)
+      response.headers.set('set-cookie', await sessions.end(c.req.raw))
+      return response
+    }
     return new Response(page.html, { headers: PAGE_HEADERS })
   })
   return { app, sessions }

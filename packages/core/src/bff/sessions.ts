@@ -154,6 +154,22 @@ export class HorizonSessions {
   }
 
   /**
+   * Ends the request's session, if any (the store forgets it, its strategy the token), and answers
+   * the `Set-Cookie` that clears the cookie: for server code that finds a session dead (Horizon
+   * refuses its token) and sends the browser to the login. No origin check: it serves a `GET` the
+   * server itself decided on; a browser's logout goes through `logout`.
+   * @example
+   * ```ts
+   * const cleared = await sessions.end(request)
+   * return new Response(null, { status: 303, headers: { location: '/login?reason=expired', 'set-cookie': cleared } })
+   * ```
+   */
+  async end(request: Request): Promise<string> {
+    await this.#end(request)
+    return clearedCookie(this.cookieName(request), this.#attributes(request))
+  }
+
+  /**
    * The request's live session, or undefined (no cookie, an unknown or expired one). Each use
    * moves its expiry `maxAgeSeconds` on.
    * @example
