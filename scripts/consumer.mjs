@@ -253,7 +253,7 @@ let sizes = ''
 const tsdoc = afterInstall(() => {
   const dts = (p, ...entries) => entries.map((e) => join(app, 'node_modules', '@horizon-ts', p, 'dist', `${e}.d.ts`))
   const entries = [
-    ...dts('core', 'index', 'constraints', 'json', 'query', 'schemas'),
+    ...dts('core', 'index', 'constraints', 'json', 'query', 'schemas', 'oidc', 'bff'),
     ...dts('react', 'index'),
     ...dts('server', 'index'),
   ]

@@ -15,6 +15,8 @@ const entries = [
   'packages/core/src/entries/json.ts',
   'packages/core/src/entries/query.ts',
   'packages/core/src/entries/schemas.ts',
+  'packages/core/src/entries/oidc.ts',
+  'packages/core/src/entries/bff.ts',
   'packages/react/src/index.ts',
   'packages/server/src/index.ts',
 ]
