@@ -1,5 +1,3 @@
-import type { ListView } from '../components/ViewToggle'
-
 /**
  * What the screens read with their default views, built in one place: the screens call their hooks
  * with these arguments, and the SSR server prefetches the same ones, so the keys match and the
@@ -11,7 +9,7 @@ export const DEFAULT_VIEWS = {
   hwms: 'pages',
   hwmHistory: 'scroll',
   namespaceHistory: 'scroll',
-} as const satisfies Record<string, ListView>
+} as const satisfies Record<string, 'pages' | 'scroll'>
 
 interface ListParams {
   page: number
