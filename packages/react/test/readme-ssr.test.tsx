@@ -1,7 +1,8 @@
 /**
- * The React README's "SSR prefetch" example, run as written: its server block prefetches, renders the
- * README's own `HwmDetail` and sends the state. The HTML must hold the history rows (a prefetch of
- * another key than the component reads leaves them out) and the state must hold no token.
+ * The React README's server-rendering example, run as written: a login through its `HorizonSessions`,
+ * then its `renderHwmPage` prefetches with the session's client, renders the README's own `HwmDetail`
+ * and sends the state. The HTML must hold the history rows (a prefetch of another key than the
+ * component reads leaves them out) and neither HTML nor state may hold the token.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -21,9 +22,8 @@ function block(heading: string, marker: string): string {
   throw new Error(`no tsx block with ${marker} under ${heading}`)
 }
 
-const g = globalThis as unknown as { __ssr?: { client: HorizonClient; id: number; res: { end(s: string): void } } }
+const g = globalThis as unknown as { __ssr?: { client: HorizonClient } }
 let server: HorizonServer
-let sent = ''
 let token = ''
 // Inside the package, so that react-dom/server and TanStack resolve from its node_modules.
 const file = join(here, `.readme-ssr-${process.pid}.tsx`)
@@ -33,7 +33,7 @@ beforeAll(async () => {
   const client = new HorizonClient({ baseUrl: server.url, auth: new LoginPassword({ login: 'admin', password: 'x' }) })
   await client.authorize()
   token = (await client.login('admin', 'x')).access_token
-  g.__ssr = { client, id: 5, res: { end: (s) => (sent = s) } }
+  g.__ssr = { client }
 })
 afterAll(async () => {
   rmSync(file, { force: true })
@@ -43,18 +43,25 @@ afterAll(async () => {
 
 it('renders the prefetched history into the HTML and ships the state without a token', async () => {
   const detail = block('## A detail view with its history', 'function HwmDetail')
-  const ssr = block('## SSR prefetch', 'renderToString')
-  writeFileSync(
-    file,
-    [
-      `import { HorizonProvider } from '@horizon-ts/react'`,
-      detail,
-      'const { client: serverClient, id, res } = (globalThis as any).__ssr',
-      ssr,
-      'export {}',
-    ].join('\n'),
+  const ssr = block('## Server rendering, with the session on the server', 'renderHwmPage')
+  writeFileSync(file, [detail, ssr.replaceAll('http://127.0.0.1:8000', server.url)].join('\n'))
+  const page = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as {
+    sessions: import('@horizon-ts/core/bff').HorizonSessions
+    renderHwmPage(request: Request, id: number): Promise<Response>
+  }
+  const app = 'http://app.test'
+  const login = await page.sessions.login(
+    new Request(`${app}/login`, {
+      method: 'POST',
+      headers: { origin: app, accept: 'application/json', 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'x' }),
+    }),
   )
-  await import(/* @vite-ignore */ pathToFileURL(file).href)
+  expect(login.status).toBe(200)
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+  const answer = await page.renderHwmPage(new Request(`${app}/hwm/5`, { headers: { cookie } }), 5)
+  expect(answer.headers.get('cache-control')).toBe('no-store')
+  const sent = await answer.text()
 
   const html = /<div id="root">([\s\S]*?)<\/div>\n<script/.exec(sent)?.[1] ?? ''
   const history = await g.__ssr!.client.paginateHwmHistory({ hwm_id: 5, page_size: 10 })
@@ -65,5 +72,6 @@ it('renders the prefetched history into the HTML and ships the state without a t
   const state = /<script type="application\/json" id="horizon-state">([\s\S]*?)<\/script>/.exec(sent)?.[1] ?? ''
   const queries = (deserializeState(state) as { queries: unknown[] }).queries
   expect(queries).toHaveLength(2)
-  expect(state).not.toContain(token.split('.')[2])
+  expect(sent).not.toContain(token.split('.')[2])
+  expect(sent).not.toMatch(/eyJ[\w-]{10,}\./)
 })
