@@ -2,14 +2,14 @@ import { limits } from '@horizon-ts/core/constraints'
 import { type Ref, useId } from 'react'
 import { HWM_TYPES, type HwmDraft } from '../lib/hwm-draft'
 import { Field } from './Field'
-import { JsonEditor } from './JsonEditor'
+import { JsonEditor, type JsonEditorHandle } from './JsonEditor'
 
 interface Props {
   draft: HwmDraft
   onChange: (patch: Partial<HwmDraft>) => void
   /** show the value's parse error prominently (after a submit attempt) */
   showErrors: boolean
-  valueRef?: Ref<HTMLTextAreaElement>
+  valueRef?: Ref<JsonEditorHandle>
 }
 
 /** The editable fields of an HWM, shared by "New HWM" and the HWM screen's editor. */

@@ -1,5 +1,13 @@
-import { type Ref, useId } from 'react'
+import { lazy, type Ref, Suspense, useId } from 'react'
 import { describeJson, formatJson, parseJson } from '../lib/json'
+
+// CodeMirror is heavy: its own chunk, fetched when an editor first shows; the textarea stands in meanwhile.
+const JsonCodeMirror = lazy(() => import('./JsonCodeMirror'))
+
+/** What a form needs of the editor: focus, to bring the user to the value after a refused submit. */
+export interface JsonEditorHandle {
+  focus(): void
+}
 
 interface Props {
   label: string
@@ -8,21 +16,41 @@ interface Props {
   /** show the parse error (after a submit attempt) rather than only the live status */
   showError?: boolean
   rows?: number
-  ref?: Ref<HTMLTextAreaElement>
+  ref?: Ref<JsonEditorHandle>
 }
 
 /**
- * A textarea for any JSON value. It says live whether the text parses and what it is ("an integer",
- * "a list of 3 items"), so a typo is caught before anything is sent; "Format" pretty-prints it.
+ * An editor for any JSON value (CodeMirror: highlighting, line numbers, the parse error marked where it
+ * is). It says live whether the text parses and what it is ("an integer", "a list of 3 items"), and
+ * where it breaks (line:column), so a typo is caught before anything is sent; "Format" pretty-prints it.
  */
 export function JsonEditor({ label, value, onChange, showError, rows = 6, ref }: Props) {
   const id = useId()
+  const labelId = `${id}-label`
+  const statusId = `${id}-status`
   const parsed = parseJson(value)
-  const invalid = !parsed.ok && showError
+  const invalid = !parsed.ok && !!showError
+  const fallback = (
+    <textarea
+      ref={ref as unknown as Ref<HTMLTextAreaElement>}
+      id={id}
+      className="code-input"
+      value={value}
+      rows={rows}
+      spellCheck={false}
+      autoCapitalize="off"
+      autoCorrect="off"
+      aria-describedby={statusId}
+      aria-invalid={invalid ? true : undefined}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  )
   return (
     <div className="field">
       <div className="field-label-row">
-        <label htmlFor={id}>{label}</label>
+        <label id={labelId} htmlFor={id}>
+          {label}
+        </label>
         <button
           type="button"
           className="button-ghost button-small"
@@ -32,20 +60,18 @@ export function JsonEditor({ label, value, onChange, showError, rows = 6, ref }:
           Format
         </button>
       </div>
-      <textarea
-        ref={ref}
-        id={id}
-        className="code-input"
-        value={value}
-        rows={rows}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoCorrect="off"
-        aria-describedby={`${id}-status`}
-        aria-invalid={invalid ? true : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <p id={`${id}-status`} className={parsed.ok ? 'field-hint' : invalid ? 'field-error' : 'field-hint field-warn'}>
+      <Suspense fallback={fallback}>
+        <JsonCodeMirror
+          ref={ref}
+          value={value}
+          onChange={onChange}
+          labelId={labelId}
+          describedBy={statusId}
+          invalid={invalid}
+          error={!parsed.ok && parsed.at ? { offset: parsed.at.offset, message: parsed.message } : null}
+        />
+      </Suspense>
+      <p id={statusId} className={parsed.ok ? 'field-hint' : invalid ? 'field-error' : 'field-hint field-warn'}>
         {parsed.ok ? `Valid JSON: ${describeJson(parsed.value)}.` : parsed.message}
       </p>
     </div>

@@ -1,4 +1,5 @@
 import type { HWMCreateRequestV1, HWMResponseV1, HWMUpdateRequestV1 } from '@horizon-ts/core'
+import { typeMismatch } from './hwm-type-check'
 import { formatJson, parseJson, sameJson } from './json'
 
 /** The HWM form's fields as typed (the value as JSON text). */
@@ -34,12 +35,22 @@ export function draftOf(hwm: HWMResponseV1): HwmDraft {
   }
 }
 
+/**
+ * Why the draft cannot be saved, in a sentence shown by the Save button, or null: the value is not
+ * JSON (with where), or not what its type holds.
+ */
+export function draftProblem(d: HwmDraft): string | null {
+  const value = parseJson(d.value)
+  if (!value.ok) return value.message
+  return typeMismatch(d.type, value.value)
+}
+
 type Built<T> = { ok: true; data: T } | { ok: false }
 
 /** The create request, or nothing while the value is not JSON (the editor already says why). */
 export function createRequest(namespaceId: number, d: HwmDraft): Built<HWMCreateRequestV1> {
   const value = parseJson(d.value)
-  if (!value.ok) return { ok: false }
+  if (!value.ok || typeMismatch(d.type, value.value)) return { ok: false }
   const data: HWMCreateRequestV1 = { namespace_id: namespaceId, name: d.name, type: d.type, value: value.value }
   if (d.description) data.description = d.description
   if (d.entity) data.entity = d.entity
@@ -53,7 +64,7 @@ export function createRequest(namespaceId: number, d: HwmDraft): Built<HWMCreate
  */
 export function updateRequest(hwm: HWMResponseV1, d: HwmDraft): Built<HWMUpdateRequestV1> {
   const value = parseJson(d.value)
-  if (!value.ok) return { ok: false }
+  if (!value.ok || typeMismatch(d.type, value.value)) return { ok: false }
   const data: HWMUpdateRequestV1 = {}
   if (d.name !== hwm.name) data.name = d.name
   if (d.type !== hwm.type) data.type = d.type

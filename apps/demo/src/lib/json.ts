@@ -5,8 +5,12 @@
  * with its exact writer, so what is shown, edited and saved keeps every digit.
  */
 import { type JsonValue, parseJson as parseExact, stringifyJson } from '@horizon-ts/core/json'
+import { jsonErrorOffset, lineColumn } from './json-error'
 
-export type ParsedJson = { ok: true; value: JsonValue } | { ok: false; message: string }
+/** A failure carries where the text went wrong (`at`, an offset), when it is a syntax error, for the editor to mark. */
+export type ParsedJson =
+  | { ok: true; value: JsonValue }
+  | { ok: false; message: string; at?: { offset: number; line: number; column: number } }
 
 export function parseJson(text: string): ParsedJson {
   if (!text.trim())
@@ -14,7 +18,15 @@ export function parseJson(text: string): ParsedJson {
   try {
     return { ok: true, value: parseExact(text) as JsonValue }
   } catch (e) {
-    return { ok: false, message: `Not valid JSON: ${e instanceof Error ? e.message : String(e)}` }
+    const reason = e instanceof Error ? e.message : String(e)
+    const offset = jsonErrorOffset(text)
+    if (offset === null) return { ok: false, message: `Not valid JSON: ${reason}` }
+    const { line, column } = lineColumn(text, offset)
+    return {
+      ok: false,
+      message: `Not valid JSON at line ${line}:${column}: ${reason}`,
+      at: { offset, line, column },
+    }
   }
 }
 

@@ -56,7 +56,7 @@ function Hwm({ id }: { id: number }) {
       {/* In reading order for a phone (the history right after the editor); CSS places it beside them on wider screens. */}
       <div className="hwm-layout">
         <HwmDetails hwm={hwm} />
-        <HwmEditor key={`${hwm.id}:${hwm.changed_at}`} hwm={hwm} restore={restore} />
+        <HwmEditor key={hwm.id} hwm={hwm} restore={restore} />
         <HwmHistory hwm={hwm} onRestore={(value) => setRestore((r) => ({ value, n: (r?.n ?? 0) + 1 }))} />
         <DeleteHwm hwm={hwm} />
       </div>

@@ -106,7 +106,15 @@ function CopyForm({ source, selection, onClose, onCopied }: FormProps) {
         label="Target namespace"
         hint="You need the developer role there. An HWM name that exists there already stops the copy."
       >
-        <select value={targetId ?? ''} required onChange={(e) => setTargetId(Number(e.target.value) || undefined)}>
+        <select
+          value={targetId ?? ''}
+          required
+          onChange={(e) => {
+            // A refusal (a name that exists there, no role there) was about the previous target.
+            copy.reset()
+            setTargetId(Number(e.target.value) || undefined)
+          }}
+        >
           <option value="">Choose a namespace…</option>
           {targets.map((ns) => (
             <option key={ns.id} value={ns.id}>

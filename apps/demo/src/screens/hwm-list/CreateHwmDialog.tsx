@@ -1,12 +1,15 @@
 import { useCreateHwm } from '@horizon-ts/react'
-import { useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { useLocation } from 'wouter'
 import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { HwmFields } from '../../components/HwmFields'
+import type { JsonEditorHandle } from '../../components/JsonEditor'
 import { useAnnounce } from '../../lib/announcer'
-import { createRequest, emptyDraft, type HwmDraft } from '../../lib/hwm-draft'
+import { concernsField } from '../../lib/field-errors'
+import { createRequest, draftProblem, emptyDraft, type HwmDraft } from '../../lib/hwm-draft'
 import { paths } from '../../lib/routes'
+import { SaveReason } from '../hwm/SaveReason'
 
 interface Props {
   open: boolean
@@ -26,7 +29,8 @@ export function CreateHwmDialog({ open, onClose, namespaceId }: Props) {
 function CreateHwmForm({ namespaceId, onClose }: { namespaceId: number; onClose: () => void }) {
   const [draft, setDraft] = useState<HwmDraft>(emptyDraft)
   const [tried, setTried] = useState(false)
-  const valueRef = useRef<HTMLTextAreaElement>(null)
+  const valueRef = useRef<JsonEditorHandle>(null)
+  const reasonId = useId()
   const [, navigate] = useLocation()
   const announce = useAnnounce()
   const create = useCreateHwm({
@@ -36,6 +40,7 @@ function CreateHwmForm({ namespaceId, onClose }: { namespaceId: number; onClose:
       navigate(paths.hwm(hwm.id))
     },
   })
+  const problem = draftProblem(draft)
   return (
     <form
       className="stack"
@@ -49,16 +54,26 @@ function CreateHwmForm({ namespaceId, onClose }: { namespaceId: number; onClose:
     >
       <HwmFields
         draft={draft}
-        onChange={(p) => setDraft((d) => ({ ...d, ...p }))}
+        onChange={(p) => {
+          // An answer about a field ("already exists") stays only until that field is changed.
+          if (Object.keys(p).some((field) => concernsField(create.error, field))) create.reset()
+          setDraft((d) => ({ ...d, ...p }))
+        }}
         showErrors={tried}
         valueRef={valueRef}
       />
       {create.error && <ErrorNotice error={create.error} context="Could not create the HWM" />}
       <div className="form-actions">
+        <SaveReason id={reasonId} reason={problem} />
         <button type="button" className="button-ghost" onClick={onClose}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={create.isPending || problem !== null}
+          aria-describedby={problem ? reasonId : undefined}
+        >
           {create.isPending ? 'Creating…' : 'Create HWM'}
         </button>
       </div>

@@ -18,6 +18,11 @@ export function TokenForm() {
   const kept =
     useSession().mode === 'server-session' ? 'Kept by this server, never in the page.' : 'Kept in memory only.'
   const error = refused ?? login.error
+  // Pasted as a header value ("Bearer eyJ…", maybe over several lines): the token is what follows.
+  const jwt = token
+    .trim()
+    .replace(/^bearer\s+/i, '')
+    .trim()
   return (
     <form
       className="stack"
@@ -26,16 +31,16 @@ export function TokenForm() {
         e.preventDefault()
         login.reset()
         try {
-          new AccessToken(token.trim())
+          new AccessToken(jwt)
         } catch (err) {
           return setRefused(err)
         }
         setRefused(null)
         // Remembered (not the token) so that the login form after an expiry names the same user.
-        login.mutate({ token: token.trim() }, (user) => writePref('username', user))
+        login.mutate({ token: jwt }, (user) => writePref('username', user))
       }}
     >
-      <Field label="Access token" hint={`The JWT from POST /v1/auth/token, without “Bearer”. ${kept}`}>
+      <Field label="Access token" hint={`The JWT from POST /v1/auth/token (a leading “Bearer” is fine). ${kept}`}>
         <textarea
           className="code-input"
           rows={4}

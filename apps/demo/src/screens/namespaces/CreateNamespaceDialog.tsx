@@ -6,6 +6,7 @@ import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { useAnnounce } from '../../lib/announcer'
+import { concernsField } from '../../lib/field-errors'
 import { paths } from '../../lib/routes'
 
 /** Name and description; the creator becomes the owner. Opens the new namespace on success. */
@@ -41,10 +42,26 @@ function CreateNamespaceForm({ onClose }: { onClose: () => void }) {
         label="Name"
         hint={`Unique across Horizon, up to ${limits('NamespaceCreateRequestV1', 'name').maxLength} characters.`}
       >
-        <input type="text" value={name} onChange={(e) => setName(e.target.value)} spellCheck={false} />
+        <input
+          type="text"
+          value={name}
+          onChange={(e) => {
+            // "Already exists" was about the old name.
+            if (concernsField(create.error, 'name')) create.reset()
+            setName(e.target.value)
+          }}
+          spellCheck={false}
+        />
       </Field>
       <Field label="Description" optional>
-        <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          rows={3}
+          value={description}
+          onChange={(e) => {
+            if (concernsField(create.error, 'description')) create.reset()
+            setDescription(e.target.value)
+          }}
+        />
       </Field>
       {create.error && <ErrorNotice error={create.error} context="Could not create the namespace" />}
       <div className="form-actions">

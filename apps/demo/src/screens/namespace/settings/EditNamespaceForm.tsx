@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Field } from '../../../components/Field'
 import { useAnnounce } from '../../../lib/announcer'
+import { concernsField } from '../../../lib/field-errors'
 
 /** Name and description; only what changed is sent, so the history row says what this edit did. */
 export function EditNamespaceForm({ namespace }: { namespace: NamespaceResponseV1 }) {
@@ -29,10 +30,26 @@ export function EditNamespaceForm({ namespace }: { namespace: NamespaceResponseV
           label="Name"
           hint="Unique across Horizon. Jobs find their HWMs by namespace name: renaming breaks them until they are reconfigured."
         >
-          <input type="text" value={name} spellCheck={false} onChange={(e) => setName(e.target.value)} />
+          <input
+            type="text"
+            value={name}
+            spellCheck={false}
+            onChange={(e) => {
+              // "Already exists" was about the old name.
+              if (concernsField(update.error, 'name')) update.reset()
+              setName(e.target.value)
+            }}
+          />
         </Field>
         <Field label="Description">
-          <textarea rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            rows={3}
+            value={description}
+            onChange={(e) => {
+              if (concernsField(update.error, 'description')) update.reset()
+              setDescription(e.target.value)
+            }}
+          />
         </Field>
         {update.error && <ErrorNotice error={update.error} context="Could not save" />}
         <div className="form-actions">
