@@ -44,7 +44,8 @@ test('an HWM value beyond 2^53 keeps every digit: shown, edited, saved twice', a
   await expect(current.getByRole('figure', { name: 'Value' }).locator('pre')).toHaveText(pretty)
   const editor = page.getByRole('region', { name: 'Edit' })
   const valueBox = editor.getByLabel('Value (JSON)')
-  await expect(valueBox).toHaveValue(pretty)
+  // The editor (CodeMirror, a contenteditable) holds the text: its lines read with their line breaks.
+  await expect(valueBox).toHaveText(pretty, { useInnerText: true })
   await expect(editor.getByText('Valid JSON: an object with 2 key(s).')).toBeVisible()
   const history = page.getByRole('list', { name: 'HWM history' })
   await expect(history.getByRole('listitem').first().getByRole('figure', { name: 'Value' }).locator('pre')).toHaveText(
@@ -62,13 +63,13 @@ test('an HWM value beyond 2^53 keeps every digit: shown, edited, saved twice', a
   expect(holds(afterDescription, 'ts', TS)).toBe(true)
 
   // The value text itself: another key added, the digits left as the app wrote them, then Format.
-  await expect(valueBox).toHaveValue(pretty) // the editor started again from what the server holds
-  const text = await valueBox.inputValue()
+  await expect(valueBox).toHaveText(pretty, { useInnerText: true }) // the editor started again from what the server holds
+  const text = await valueBox.innerText()
   await valueBox.fill(text.replace('{', '{"partition": 3, '))
   await expect(editor.getByText('Valid JSON: an object with 3 key(s).')).toBeVisible()
   await editor.getByRole('button', { name: 'Format' }).click()
   const edited = `{\n  "partition": 3,\n  "offset": ${OFFSET},\n  "ts": ${TS}\n}`
-  await expect(valueBox).toHaveValue(edited)
+  await expect(valueBox).toHaveText(edited, { useInnerText: true })
   await editor.getByRole('button', { name: 'Save changes' }).click()
   await expect(history.getByRole('listitem')).toHaveCount(3)
   await expect(history.getByRole('listitem').first()).toContainText('Changed: value')

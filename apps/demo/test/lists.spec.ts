@@ -112,7 +112,7 @@ test("an HWM's history: continuous by default, then a page at a time", async ({ 
 
   // "Use this value" from the history still reaches the editor.
   await items.nth(5).getByRole('button', { name: 'Use this value' }).click()
-  await expect(page.getByRole('region', { name: 'Edit' }).getByLabel('Value (JSON)')).toHaveValue('7')
+  await expect(page.getByRole('region', { name: 'Edit' }).getByLabel('Value (JSON)')).toHaveText('7')
 })
 
 test("a namespace's history: continuous by default, then a page at a time", async ({ page }) => {

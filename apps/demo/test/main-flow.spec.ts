@@ -43,9 +43,9 @@ test('log in, create, edit, copy, grant, bulk delete and delete: the whole flow 
   const newHwm = page.getByRole('dialog', { name: 'New HWM' })
   await newHwm.getByLabel('Name', { exact: true }).fill('orders')
   await newHwm.getByLabel('Value (JSON)').fill('{"id": 100')
-  await newHwm.getByRole('button', { name: 'Create HWM' }).click()
-  // Not JSON: refused before sending, and said so.
-  await expect(newHwm.getByText(/Not valid JSON/)).toBeVisible()
+  // Not JSON: refused before sending (Create is disabled), and said so beside the button.
+  await expect(newHwm.getByRole('button', { name: 'Create HWM' })).toBeDisabled()
+  await expect(newHwm.getByRole('button', { name: 'Create HWM' })).toHaveAccessibleDescription(/Not valid JSON/)
   await newHwm.getByLabel('Value (JSON)').fill('100')
   await expect(newHwm.getByText('Valid JSON: an integer.')).toBeVisible()
   await newHwm.getByLabel('Entity', { exact: false }).fill('sales.orders')
