@@ -64,6 +64,7 @@ test('an HWM value beyond 2^53 keeps every digit: shown, edited, saved twice', a
 
   // The value text itself: another key added, the digits left as the app wrote them, then Format.
   await expect(valueBox).toHaveText(pretty, { useInnerText: true }) // the editor started again from what the server holds
+  // biome-ignore lint/performance/useDomNodeTextContent: CodeMirror's lines are elements; only innerText keeps their line breaks
   const text = await valueBox.innerText()
   await valueBox.fill(text.replace('{', '{"partition": 3, '))
   await expect(editor.getByText('Valid JSON: an object with 3 key(s).')).toBeVisible()

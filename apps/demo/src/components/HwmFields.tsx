@@ -2,7 +2,8 @@ import { limits } from '@horizon-ts/core/constraints'
 import { type Ref, useId } from 'react'
 import { HWM_TYPES, type HwmDraft } from '../lib/hwm-draft'
 import { Field } from './Field'
-import { JsonEditor, type JsonEditorHandle } from './JsonEditor'
+import { JsonEditor } from './JsonEditor'
+import type { JsonEditorHandle } from './json-editor-handle'
 
 interface Props {
   draft: HwmDraft

@@ -17,7 +17,7 @@ import {
 } from '@codemirror/view'
 import { minimalSetup } from 'codemirror'
 import { type Ref, useEffect, useImperativeHandle, useRef } from 'react'
-import type { JsonEditorHandle } from './JsonEditor'
+import type { JsonEditorHandle } from './json-editor-handle'
 
 export interface JsonCodeMirrorProps {
   value: string

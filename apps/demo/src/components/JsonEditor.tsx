@@ -1,13 +1,9 @@
 import { lazy, type Ref, Suspense, useId } from 'react'
 import { describeJson, formatJson, parseJson } from '../lib/json'
+import type { JsonEditorHandle } from './json-editor-handle'
 
 // CodeMirror is heavy: its own chunk, fetched when an editor first shows; the textarea stands in meanwhile.
 const JsonCodeMirror = lazy(() => import('./JsonCodeMirror'))
-
-/** What a form needs of the editor: focus, to bring the user to the value after a refused submit. */
-export interface JsonEditorHandle {
-  focus(): void
-}
 
 interface Props {
   label: string
