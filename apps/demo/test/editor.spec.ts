@@ -141,6 +141,18 @@ test('"already exists" goes away once the name is changed', async ({ page }) => 
   await expect(newNs.getByRole('alert')).toContainText('already exists')
   await newNs.getByLabel('Name').fill(`${ns.name}-other`)
   await expect(newNs.getByRole('alert')).toHaveCount(0)
+  await newNs.getByRole('button', { name: 'Cancel' }).click()
+
+  // And renaming a namespace to a taken name.
+  const other = await api('alice').createNamespace({ name: `${ns.name}-taken`, description: '' })
+  await page.getByRole('link', { name: ns.name, exact: true }).click()
+  await page.getByRole('navigation', { name: 'Namespace sections' }).getByRole('link', { name: 'Settings' }).click()
+  const settings = page.getByRole('region', { name: 'Name and description' })
+  await settings.getByLabel('Name', { exact: true }).fill(other.name)
+  await settings.getByRole('button', { name: 'Save changes' }).click()
+  await expect(settings.getByRole('alert')).toContainText('already exists')
+  await settings.getByLabel('Name', { exact: true }).fill(`${other.name}-2`)
+  await expect(settings.getByRole('alert')).toHaveCount(0)
 })
 
 test('a token pasted with "Bearer " (and a newline) logs in', async ({ page }) => {

@@ -1,5 +1,6 @@
 /**
- * What a value must be for the HWM types onETL writes (its `HWM` classes serialise them this way);
+ * What a value must be for the HWM types onETL writes (etl-entities' `@register_hwm_type` classes:
+ * ColumnIntHWM, ColumnDateHWM, ColumnDateTimeHWM, KeyValueIntHWM, FileListHWM serialise them this way);
  * Horizon itself accepts any JSON under any type, so a wrong shape is only found when the ETL job
  * next reads it. Other types say nothing about their value: no check.
  */
@@ -34,14 +35,15 @@ export function isIsoDateTime(s: string): boolean {
 
 type Check = (v: JsonValue) => string | null
 
+// A column HWM's value is optional in etl-entities (`value: StrictInt | None = None`): null is an HWM not yet set.
 const CHECKS: Record<string, Check> = {
-  column_int: (v) => (isInteger(v) ? null : `column_int holds an integer; this is ${kindOf(v)}`),
+  column_int: (v) => (v === null || isInteger(v) ? null : `column_int holds an integer; this is ${kindOf(v)}`),
   column_date: (v) =>
-    typeof v === 'string' && isIsoDate(v)
+    v === null || (typeof v === 'string' && isIsoDate(v))
       ? null
       : `column_date holds an ISO date string such as "2024-01-31"; this is ${typeof v === 'string' ? 'a string that is not one' : kindOf(v)}`,
   column_datetime: (v) =>
-    typeof v === 'string' && isIsoDateTime(v)
+    v === null || (typeof v === 'string' && isIsoDateTime(v))
       ? null
       : `column_datetime holds an ISO datetime string such as "2024-01-31T12:00:00"; this is ${typeof v === 'string' ? 'a string that is not one' : kindOf(v)}`,
   key_value_int: (v) => {
