@@ -44,7 +44,18 @@ export function JsonEditor({ label, value, onChange, showError, rows = 6, ref }:
   return (
     <div className="field">
       <div className="field-label-row">
-        <label id={labelId} htmlFor={id}>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: a label takes no keyboard focus; keyboard users reach the editor by Tab */}
+        <label
+          id={labelId}
+          htmlFor={id}
+          onClick={(e) => {
+            // A <label> focuses only form controls; CodeMirror's contenteditable is named by aria-labelledby instead.
+            const editable = document.querySelector<HTMLElement>(`[aria-labelledby="${labelId}"]`)
+            if (!editable) return
+            e.preventDefault()
+            editable.focus()
+          }}
+        >
           {label}
         </label>
         <button

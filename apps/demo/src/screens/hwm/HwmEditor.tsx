@@ -6,7 +6,7 @@ import { HwmFields } from '../../components/HwmFields'
 import type { JsonEditorHandle } from '../../components/json-editor-handle'
 import { useAnnounce } from '../../lib/announcer'
 import { draftOf, draftProblem, type HwmDraft, updateRequest } from '../../lib/hwm-draft'
-import { formatJson } from '../../lib/json'
+import { formatJson, sameJson } from '../../lib/json'
 import { SaveReason } from './SaveReason'
 import { StaleNotice } from './StaleNotice'
 
@@ -62,7 +62,8 @@ function EditForm({ opened, current, restore, onReopen }: FormProps) {
     setDraft((d) => ({ ...d, ...patch }))
   }
   // While our own save is in flight the optimistic copy keeps the old changed_at: not someone else's change.
-  const stale = !update.isPending && current.changed_at !== opened.changed_at
+  const stale =
+    !update.isPending && (current.changed_at !== opened.changed_at || !sameJson(current.value, opened.value))
   const problem =
     draftProblem(draft) ??
     (stale && !overwrite
