@@ -204,3 +204,35 @@ test('clicking the label focuses the CodeMirror editor', async ({ page }) => {
   await editor.getByText('Value (JSON)', { exact: true }).click()
   await expect(value).toBeFocused()
 })
+
+test('while CodeMirror loads the textarea works, and typing carries over when it arrives', async ({ page }) => {
+  const id = uid()
+  const alice = api('alice')
+  const ns = await alice.createNamespace({ name: `e2e-editor-slow-${id}`, description: '' })
+  const hwm = await alice.createHwm({ namespace_id: ns.id, name: 'orders', type: 'column_int', value: 1 })
+  // CodeMirror's chunk is held back until the test lets it go.
+  let release = () => {}
+  const held = new Promise<void>((r) => {
+    release = r
+  })
+  await page.route(/JsonCodeMirror-.*\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto(`/hwm/${hwm.id}`)
+  await logIn(page, 'admin')
+  const editor = page.getByRole('region', { name: 'Edit' })
+  const value = editor.getByLabel('Value (JSON)')
+  await expect(editor.locator('textarea.code-input')).toHaveValue('1')
+  await value.click()
+  await value.press('End')
+  await value.pressSequentially('23')
+  await expect(editor.getByText('Valid JSON: an integer.')).toBeVisible()
+  await expect(save(editor)).toBeEnabled()
+  release()
+  await expect(editor.locator('.cm-content')).toBeVisible()
+  await expect(editor.locator('textarea.code-input')).toHaveCount(0)
+  await expect(value).toBeFocused()
+  await value.press('4')
+  await expect(value).toHaveText('1234')
+})

@@ -26,6 +26,8 @@ export interface JsonCodeMirrorProps {
   labelId: string
   describedBy: string
   invalid: boolean
+  /** the caret's place in the stand-in textarea if it had focus: focus and caret carry over */
+  handoff?: { current: number | null }
   /** where the text stops being JSON, and why */
   error: { offset: number; message: string } | null
   ref?: Ref<JsonEditorHandle>
@@ -91,6 +93,7 @@ export default function JsonCodeMirror({
   labelId,
   describedBy,
   invalid,
+  handoff,
   error,
   ref,
 }: JsonCodeMirrorProps) {
@@ -127,6 +130,11 @@ export default function JsonCodeMirror({
       ],
     })
     view.current = v
+    const at = handoff?.current
+    if (at != null) {
+      v.dispatch({ selection: { anchor: Math.min(at, v.state.doc.length) } })
+      v.focus()
+    }
     return () => {
       v.destroy()
       view.current = null

@@ -1,4 +1,4 @@
-import { lazy, type Ref, Suspense, useId } from 'react'
+import { lazy, type Ref, Suspense, useId, useRef } from 'react'
 import { describeJson, formatJson, parseJson } from '../lib/json'
 import type { JsonEditorHandle } from './json-editor-handle'
 
@@ -26,6 +26,8 @@ export function JsonEditor({ label, value, onChange, showError, rows = 6, ref }:
   const statusId = `${id}-status`
   const parsed = parseJson(value)
   const invalid = !parsed.ok && !!showError
+  // Where the caret was in the stand-in textarea while it had focus: CodeMirror takes over there.
+  const handoff = useRef<number | null>(null)
   const fallback = (
     <textarea
       ref={ref as unknown as Ref<HTMLTextAreaElement>}
@@ -39,6 +41,13 @@ export function JsonEditor({ label, value, onChange, showError, rows = 6, ref }:
       aria-describedby={statusId}
       aria-invalid={invalid ? true : undefined}
       onChange={(e) => onChange(e.target.value)}
+      onSelect={(e) => {
+        handoff.current = e.currentTarget.selectionStart
+      }}
+      onBlur={(e) => {
+        // Removed when CodeMirror arrives: that blur is the hand-off, not the user leaving.
+        if (e.currentTarget.isConnected) handoff.current = null
+      }}
     />
   )
   return (
@@ -74,6 +83,7 @@ export function JsonEditor({ label, value, onChange, showError, rows = 6, ref }:
           onChange={onChange}
           labelId={labelId}
           describedBy={statusId}
+          handoff={handoff}
           invalid={invalid}
           error={!parsed.ok && parsed.at ? { offset: parsed.at.offset, message: parsed.message } : null}
         />
