@@ -12,6 +12,7 @@ import './styles/forms.css'
 import './styles/tables.css'
 import './styles/feedback.css'
 import './styles/content.css'
+import './styles/history.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('index.html has no #root element')

@@ -2,6 +2,8 @@ import type { HWMHistoryResponseV1, HWMResponseV1, JsonValue as Json } from '@ho
 import { JsonValue } from '../../components/JsonValue'
 import { Timeline, TimelineItem } from '../../components/Timeline'
 import { sameJson } from '../../lib/json'
+import { HistoryCompare } from './HistoryCompare'
+import { HistoryDiff } from './HistoryDiff'
 
 interface Props {
   rows: HWMHistoryResponseV1[]
@@ -21,32 +23,44 @@ function changedFields(row: HWMHistoryResponseV1, older: HWMHistoryResponseV1 | 
   return fields
 }
 
-/** Each change with the value it left, what it changed, and "Use this value" to restore an older value. */
+/**
+ * Each change with the value it left, what it changed (a diff against the version before, on
+ * demand), and "Use this value" to restore an older value; above them, a comparison of any two.
+ */
 export function HistoryEntries({ rows, current, onRestore, complete }: Props) {
   return (
-    <Timeline label="HWM history">
-      {rows.map((row, i) => {
-        const older = rows[i + 1]
-        const changed = changedFields(row, older)
-        const isCurrent = sameJson(row.value, current.value)
-        return (
-          <TimelineItem key={row.id} action={row.action} at={row.changed_at} by={row.changed_by}>
-            <JsonValue value={row.value} small />
-            <div className="timeline-foot">
-              {changed.length > 0 ? (
-                <span className="muted">Changed: {changed.join(', ')}</span>
-              ) : (
-                !older && !complete && <span className="muted">Load older changes to compare</span>
+    <>
+      <HistoryCompare rows={rows} />
+      <Timeline label="HWM history">
+        {rows.map((row, i) => {
+          const older = rows[i + 1]
+          const changed = changedFields(row, older)
+          const isCurrent = sameJson(row.value, current.value)
+          return (
+            <TimelineItem key={row.id} action={row.action} at={row.changed_at} by={row.changed_by}>
+              <JsonValue value={row.value} small />
+              {older && changed.length > 0 && (
+                <details className="history-change">
+                  <summary>Show the change</summary>
+                  <HistoryDiff before={older} after={row} />
+                </details>
               )}
-              {!isCurrent && row.action !== 'Deleted' && (
-                <button type="button" className="button-ghost button-small" onClick={() => onRestore(row.value)}>
-                  Use this value
-                </button>
-              )}
-            </div>
-          </TimelineItem>
-        )
-      })}
-    </Timeline>
+              <div className="timeline-foot">
+                {changed.length > 0 ? (
+                  <span className="muted">Changed: {changed.join(', ')}</span>
+                ) : (
+                  !older && !complete && <span className="muted">Load older changes to compare</span>
+                )}
+                {!isCurrent && row.action !== 'Deleted' && (
+                  <button type="button" className="button-ghost button-small" onClick={() => onRestore(row.value)}>
+                    Use this value
+                  </button>
+                )}
+              </div>
+            </TimelineItem>
+          )
+        })}
+      </Timeline>
+    </>
   )
 }

@@ -2,6 +2,7 @@ import type { HWMResponseV1, JsonValue } from '@horizon-ts/core'
 import { LIST_VIEWS, ViewToggle } from '../../components/ViewToggle'
 import { DEFAULT_VIEWS } from '../../lib/screen-reads'
 import { usePref } from '../../lib/use-pref'
+import { HistoryChart } from './HistoryChart'
 import { HistoryPages, HistoryScroll } from './HistoryLists'
 
 /** The HWM's history beside the editor: continuous by default, or page by page. */
@@ -14,6 +15,7 @@ export function HwmHistory({ hwm, onRestore }: { hwm: HWMResponseV1; onRestore: 
         <h2 id="history-title">History</h2>
         <ViewToggle value={view} onChange={setView} />
       </div>
+      <HistoryChart hwm={hwm} />
       {view === 'pages' ? <HistoryPages {...props} /> : <HistoryScroll {...props} />}
     </section>
   )
