@@ -83,6 +83,8 @@ test('two chosen versions are compared as a line diff', async ({ page }) => {
   await newest.getByText('Show the change').click()
   await expect(newest.locator('.diff-removed .diff-text')).toHaveText('7')
   await expect(newest.locator('.diff-added .diff-text')).toHaveText('9')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await history.screenshot({ path: 'test-results/screenshots/history-diff-dark.png' })
 })
 
 test('a diff of two big integers keeps every digit', async ({ page }) => {

@@ -29,11 +29,26 @@ function marks(h: HistorySeries, el: HTMLElement): uPlot.Plugin {
         const x = (row: number) => u.valToPos(h.times[row - 1]!, 'x', true)
         ctx.save()
         h.series.forEach((s, si) => {
-          ctx.globalAlpha = 0.18
-          ctx.fillStyle = warning
+          const scale = u.series[si + 1]!.scale ?? 'y'
           for (const st of s.stalls) {
             const x0 = x(st.from)
-            ctx.fillRect(x0, top, Math.max(2, x(st.to) - x0), height)
+            if (h.series.length === 1) {
+              // One line: a band over the plot's height, easy to spot.
+              ctx.globalAlpha = 0.18
+              ctx.fillStyle = warning
+              ctx.fillRect(x0, top, Math.max(2, x(st.to) - x0), height)
+            } else {
+              // Several lines: a band would not say whose; the flat stretch of that line is underlined.
+              const y = u.valToPos(s.values[st.from - 1] ?? 0, scale, true)
+              ctx.globalAlpha = 0.45
+              ctx.strokeStyle = warning
+              ctx.lineWidth = 8 * devicePixelRatio
+              ctx.lineCap = 'round'
+              ctx.beginPath()
+              ctx.moveTo(x0, y)
+              ctx.lineTo(x(st.to), y)
+              ctx.stroke()
+            }
           }
           ctx.globalAlpha = 1
           ctx.fillStyle = danger
@@ -42,7 +57,7 @@ function marks(h: HistorySeries, el: HTMLElement): uPlot.Plugin {
             const y = s.values[j.row - 1]
             if (y == null) continue
             const cx = x(j.row)
-            const cy = u.valToPos(y, u.series[si + 1]!.scale ?? 'y', true)
+            const cy = u.valToPos(y, scale, true)
             ctx.beginPath()
             ctx.moveTo(cx - r, cy - r * 1.6)
             ctx.lineTo(cx + r, cy - r * 1.6)
