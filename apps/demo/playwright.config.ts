@@ -32,7 +32,18 @@ export default defineConfig({
       ...chromiumLaunch(),
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /test\/layout\// },
+    // A long-lived production-like data set (test/layout/hostile-data.setup.ts), made once per run
+    // after the web servers are up, and only when a layout test is selected.
+    { name: 'hostile-data', testMatch: /test\/layout\/hostile-data\.setup\.ts$/ },
+    {
+      name: 'layout',
+      use: { browserName: 'chromium' },
+      testMatch: /test\/layout\/[^/]+\.spec\.ts$/,
+      dependencies: ['hostile-data'],
+    },
+  ],
   webServer: [
     {
       env: colors,
