@@ -1,6 +1,7 @@
 import { EntityNotFoundError } from '@horizon-ts/core'
 import { useSuspenseNamespace } from '@horizon-ts/react'
 import { Link } from 'wouter'
+import { DisplayName } from '../components/DisplayName'
 import { EmptyState } from '../components/EmptyState'
 import { PageTitle } from '../components/PageTitle'
 import { QueryBoundary } from '../components/QueryBoundary'
@@ -44,12 +45,16 @@ function Namespace({ id, tab }: { id: number; tab: NamespaceTab }) {
           <li>
             <Link href={paths.namespaces}>Namespaces</Link>
           </li>
-          <li aria-current="page">{ns.name}</li>
+          <li aria-current="page">
+            <DisplayName name={ns.name} />
+          </li>
         </ol>
       </nav>
       <div className="page-header">
         <div className="stack-tight">
-          <PageTitle>{ns.name}</PageTitle>
+          <PageTitle>
+            <DisplayName name={ns.name} />
+          </PageTitle>
           {ns.description && <p className="muted">{ns.description}</p>}
           <p className="meta-line">
             Owner <strong>{ns.owned_by}</strong>

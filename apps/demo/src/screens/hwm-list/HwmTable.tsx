@@ -1,8 +1,9 @@
 import type { HWMResponseV1 } from '@horizon-ts/core'
 import { useEffect, useRef } from 'react'
 import { Link } from 'wouter'
+import { DisplayName } from '../../components/DisplayName'
 import { Time } from '../../components/Time'
-import { previewJson } from '../../lib/json'
+import { ValuePeek } from '../../components/ValuePeek'
 import { paths } from '../../lib/routes'
 import type { Selection } from '../../lib/use-selection'
 
@@ -30,10 +31,16 @@ export function HwmTable({ hwms, selection }: { hwms: HWMResponseV1[]; selection
                 onChange={() => selection.setAll(hwms, !all)}
               />
             </th>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Value</th>
+            <th scope="col" className="col-name">
+              Name
+            </th>
             <th scope="col" className="hide-narrow">
+              Type
+            </th>
+            <th scope="col" className="col-value">
+              Value
+            </th>
+            <th scope="col" className="hide-narrow col-change">
               Last change
             </th>
           </tr>
@@ -50,17 +57,25 @@ export function HwmTable({ hwms, selection }: { hwms: HWMResponseV1[]; selection
                 />
               </td>
               <th scope="row" className="cell-name">
-                <Link href={paths.hwm(hwm.id)} className="strong-link">
-                  {hwm.name}
+                <Link href={paths.hwm(hwm.id)} className="strong-link" title={hwm.name.trim() ? hwm.name : undefined}>
+                  <DisplayName name={hwm.name} />
                 </Link>
+                {/* At phone width the dropped columns come back as a second line under the name. */}
+                <div className="show-narrow row-extra">
+                  <span className="badge badge-type">{hwm.type}</span>
+                  <span>
+                    <Time iso={hwm.changed_at} />
+                    {hwm.changed_by && <> by {hwm.changed_by}</>}
+                  </span>
+                </div>
               </th>
-              <td>
+              <td className="hide-narrow cell-type">
                 <span className="badge badge-type">{hwm.type}</span>
               </td>
               <td className="cell-value">
-                <code>{previewJson(hwm.value)}</code>
+                <ValuePeek value={hwm.value} />
               </td>
-              <td className="hide-narrow nowrap">
+              <td className="hide-narrow cell-change">
                 <Time iso={hwm.changed_at} />
                 {hwm.changed_by && <span className="muted"> by {hwm.changed_by}</span>}
               </td>

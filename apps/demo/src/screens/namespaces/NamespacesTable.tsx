@@ -1,5 +1,6 @@
 import type { NamespaceResponseV1 } from '@horizon-ts/core'
 import { Link } from 'wouter'
+import { DisplayName } from '../../components/DisplayName'
 import { Time } from '../../components/Time'
 import { paths } from '../../lib/routes'
 
@@ -10,12 +11,16 @@ export function NamespacesTable({ namespaces }: { namespaces: NamespaceResponseV
         <caption className="visually-hidden">Namespaces</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col" className="hide-narrow">
+            <th scope="col" className="col-name">
+              Name
+            </th>
+            <th scope="col" className="hide-narrow col-text">
               Description
             </th>
-            <th scope="col">Owner</th>
-            <th scope="col" className="hide-narrow">
+            <th scope="col" className="col-user">
+              Owner
+            </th>
+            <th scope="col" className="hide-narrow col-change">
               Last change
             </th>
           </tr>
@@ -23,14 +28,28 @@ export function NamespacesTable({ namespaces }: { namespaces: NamespaceResponseV
         <tbody>
           {namespaces.map((ns) => (
             <tr key={ns.id}>
-              <th scope="row">
-                <Link href={paths.namespace(ns.id)} className="strong-link">
-                  {ns.name}
+              <th scope="row" className="cell-name">
+                <Link
+                  href={paths.namespace(ns.id)}
+                  className="strong-link"
+                  title={ns.name.trim() ? ns.name : undefined}
+                >
+                  <DisplayName name={ns.name} />
                 </Link>
+                {/* At phone width the dropped columns come back as a second line under the name. */}
+                <div className="show-narrow row-extra">
+                  {ns.description && <span className="line-clamp">{ns.description}</span>}
+                  <span>
+                    <Time iso={ns.changed_at} />
+                    {ns.changed_by && <> by {ns.changed_by}</>}
+                  </span>
+                </div>
               </th>
-              <td className="hide-narrow muted clamp">{ns.description || '—'}</td>
-              <td>{ns.owned_by}</td>
-              <td className="hide-narrow nowrap">
+              <td className="hide-narrow muted cell-text">
+                <span className="line-clamp">{ns.description || '—'}</span>
+              </td>
+              <td className="cell-user">{ns.owned_by}</td>
+              <td className="hide-narrow cell-change">
                 <Time iso={ns.changed_at} />
                 {ns.changed_by && <span className="muted"> by {ns.changed_by}</span>}
               </td>

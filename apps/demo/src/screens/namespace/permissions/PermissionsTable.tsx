@@ -23,9 +23,11 @@ export function PermissionsTable({ permissions, namespaceId, update, onTransfer 
         <caption className="visually-hidden">Users and their roles</caption>
         <thead>
           <tr>
-            <th scope="col">User</th>
+            <th scope="col" className="col-user">
+              User
+            </th>
             <th scope="col">Role</th>
-            <th scope="col">
+            <th scope="col" className="col-actions">
               <span className="visually-hidden">Actions</span>
             </th>
           </tr>
@@ -33,7 +35,9 @@ export function PermissionsTable({ permissions, namespaceId, update, onTransfer 
         <tbody>
           {permissions.map(({ username, role }) => (
             <tr key={username}>
-              <th scope="row">{username}</th>
+              <th scope="row" className="cell-user">
+                {username}
+              </th>
               <td>
                 {role === 'OWNER' ? (
                   <RoleBadge roleName="OWNER" />
@@ -54,7 +58,7 @@ export function PermissionsTable({ permissions, namespaceId, update, onTransfer 
               </td>
               <td className="cell-actions">
                 {role !== 'OWNER' && (
-                  <>
+                  <div className="row-actions">
                     <button type="button" className="button-ghost button-small" onClick={() => onTransfer(username)}>
                       Make owner<span className="visually-hidden"> ({username})</span>
                     </button>
@@ -66,7 +70,7 @@ export function PermissionsTable({ permissions, namespaceId, update, onTransfer 
                     >
                       Remove<span className="visually-hidden"> {username}</span>
                     </button>
-                  </>
+                  </div>
                 )}
               </td>
             </tr>
