@@ -37,12 +37,12 @@ export function HistoryDiff({ before, after }: { before: HWMHistoryResponseV1; a
               <dd>
                 <del>
                   <span className="visually-hidden">removed: </span>
-                  {f.before ?? '(none)'}
+                  {f.before || '(none)'}
                 </del>{' '}
                 →{' '}
                 <ins>
                   <span className="visually-hidden">added: </span>
-                  {f.after ?? '(none)'}
+                  {f.after || '(none)'}
                 </ins>
               </dd>
             </div>
