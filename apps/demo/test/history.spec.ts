@@ -126,6 +126,18 @@ test('a key_value_int HWM is charted with one series per key', async ({ page }) 
   await shot(page, 'history-chart-keys')
 })
 
+test('a diff of a large object folds the unchanged lines around the change', async ({ page }) => {
+  const keys = Object.fromEntries(Array.from({ length: 20 }, (_, k) => [`k${k}`, k]))
+  await hwmWithHistory(page, 'key_value_int', [keys, { ...keys, k10: 1000 }])
+  const newest = page.getByRole('list', { name: 'HWM history' }).getByRole('listitem').first()
+  await newest.getByText('Show the change').click()
+  await expect(newest.locator('.diff-removed .diff-text')).toHaveText('"k10": 10,')
+  await expect(newest.locator('.diff-added .diff-text')).toHaveText('"k10": 1000,')
+  // "{" and k0–k6 before the three lines of context, k14–k19 and "}" after.
+  await expect(newest.locator('.diff-fold')).toHaveText(['⋯8 unchanged lines', '⋯7 unchanged lines'])
+  await expect(newest.locator('.diff-same')).toHaveCount(6)
+})
+
 test('a key_value_int HWM with many keys draws the first eight and says so', async ({ page }) => {
   const keys = (n: number) => Object.fromEntries(Array.from({ length: 10 }, (_, k) => [`k${k}`, n + k]))
   await hwmWithHistory(page, 'key_value_int', [keys(1), keys(2)])

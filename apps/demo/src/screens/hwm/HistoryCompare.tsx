@@ -1,5 +1,6 @@
 import type { HWMHistoryResponseV1 } from '@horizon-ts/core'
 import { useId, useState } from 'react'
+import { Disclosure } from '../../components/Disclosure'
 import { HistoryDiff } from './HistoryDiff'
 
 /** A version as words for a picker: its action and when (UTC, to the second), and its row id. */
@@ -31,17 +32,18 @@ export function HistoryCompare({ rows }: { rows: HWMHistoryResponseV1[] }) {
     </div>
   )
   return (
-    <details className="history-compare">
-      <summary>Compare two versions</summary>
-      <div className="stack-tight">
-        <div className="compare-pickers">
-          {picker('Older version', before, setFrom)}
-          {picker('Newer version', after, setTo)}
+    <Disclosure summary="Compare two versions" className="history-compare">
+      {() => (
+        <div className="stack-tight">
+          <div className="compare-pickers">
+            {picker('Older version', before, setFrom)}
+            {picker('Newer version', after, setTo)}
+          </div>
+          <section aria-label="Comparison">
+            <HistoryDiff before={before} after={after} />
+          </section>
         </div>
-        <section aria-label="Comparison">
-          <HistoryDiff before={before} after={after} />
-        </section>
-      </div>
-    </details>
+      )}
+    </Disclosure>
   )
 }

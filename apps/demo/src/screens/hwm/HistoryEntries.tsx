@@ -1,4 +1,5 @@
 import type { HWMHistoryResponseV1, HWMResponseV1, JsonValue as Json } from '@horizon-ts/core'
+import { Disclosure } from '../../components/Disclosure'
 import { JsonValue } from '../../components/JsonValue'
 import { Timeline, TimelineItem } from '../../components/Timeline'
 import { sameJson } from '../../lib/json'
@@ -40,10 +41,9 @@ export function HistoryEntries({ rows, current, onRestore, complete }: Props) {
             <TimelineItem key={row.id} action={row.action} at={row.changed_at} by={row.changed_by}>
               <JsonValue value={row.value} small />
               {older && changed.length > 0 && (
-                <details className="history-change">
-                  <summary>Show the change</summary>
-                  <HistoryDiff before={older} after={row} />
-                </details>
+                <Disclosure summary="Show the change" className="history-change">
+                  {() => <HistoryDiff before={older} after={row} />}
+                </Disclosure>
               )}
               <div className="timeline-foot">
                 {changed.length > 0 ? (
