@@ -5,13 +5,19 @@ test('a user without a role is told which role an edit needs, and why permission
   const admin = api('admin')
   const ns = await admin.createNamespace({ name: `e2e-perm-${id}`, description: 'owned by admin' })
   const hwm = await admin.createHwm({ namespace_id: ns.id, name: 'events', type: 'column_int', value: 7 })
+  const user = `guest-${id}`
+  await api(user).whoami()
+  await admin.updateNamespacePermissions(ns.id, { permissions: [{ username: user, role: 'DEVELOPER' }] })
 
   await page.goto(`/hwm/${hwm.id}`)
-  await logIn(page, `guest-${id}`)
+  await logIn(page, user)
   await expect(page.getByRole('heading', { level: 1, name: 'events' })).toBeVisible()
-
-  // Anyone may read; editing needs DEVELOPER. The optimistic value rolls back.
   const editor = page.getByRole('region', { name: 'Edit' })
+  await expect(editor.getByRole('button', { name: 'Save changes' })).toBeEnabled()
+
+  // The role is revoked while the page is open: the page still offers Save (it learnt the role
+  // earlier), Horizon refuses, and the refusal says which role it needs. The optimistic value rolls back.
+  await admin.updateNamespacePermissions(ns.id, { permissions: [{ username: user, role: null }] })
   await editor.getByLabel('Value (JSON)').fill('8')
   await editor.getByRole('button', { name: 'Save changes' }).click()
   const alert = editor.getByRole('alert')

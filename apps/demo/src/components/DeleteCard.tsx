@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import { useLocation } from 'wouter'
 import { useAnnounce } from '../lib/announcer'
 import { ConfirmDialog } from './ConfirmDialog'
+import { RoleReason } from './RoleReason'
 
 /** What the card needs of a delete mutation (`useDeleteHwm()`, `useDeleteNamespace()`). */
 interface Remove<V> {
@@ -24,6 +25,8 @@ interface Props<V> {
   id: V
   /** where to go once it is gone (replacing the deleted entity's page in the history) */
   then: string
+  /** why the user's role may not delete it (the button is disabled and says so), or `null` */
+  denied?: string | null
 }
 
 /**
@@ -31,11 +34,12 @@ interface Props<V> {
  * namespace that still has HWMs) is explained in the dialog, and cancelling forgets it. Once
  * deleted, it is announced and the app moves to `then`.
  */
-export function DeleteCard<V>({ noun, name, children, remove, id, then }: Props<V>) {
+export function DeleteCard<V>({ noun, name, children, remove, id, then, denied = null }: Props<V>) {
   const [open, setOpen] = useState(false)
   const [, navigate] = useLocation()
   const announce = useAnnounce()
   const titleId = useId()
+  const reasonId = useId()
   const close = () => {
     remove.reset()
     setOpen(false)
@@ -44,10 +48,19 @@ export function DeleteCard<V>({ noun, name, children, remove, id, then }: Props<
     <section className="card card-danger stack" aria-labelledby={titleId}>
       <h2 id={titleId}>Delete this {noun}</h2>
       <p className="muted">{children}</p>
-      <div>
-        <button type="button" className="button button-danger" onClick={() => setOpen(true)}>
-          Delete {noun}…
-        </button>
+      <div className="stack-tight">
+        <div>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={denied !== null}
+            aria-describedby={denied ? reasonId : undefined}
+            onClick={() => setOpen(true)}
+          >
+            Delete {noun}…
+          </button>
+        </div>
+        <RoleReason id={reasonId} reason={denied} />
       </div>
       <ConfirmDialog
         open={open}

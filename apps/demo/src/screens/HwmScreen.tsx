@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle'
 import { QueryBoundary } from '../components/QueryBoundary'
 import { idParam, paths } from '../lib/routes'
 import { useDocumentTitle } from '../lib/use-document-title'
+import { useNamespaceRole } from '../lib/use-namespace-role'
 import { DeleteHwm } from './hwm/DeleteHwm'
 import { HwmDetails } from './hwm/HwmDetails'
 import { HwmEditor, type Restore } from './hwm/HwmEditor'
@@ -40,6 +41,7 @@ function notFound(error: unknown) {
 function Hwm({ id }: { id: number }) {
   const { data: hwm } = useSuspenseHwm(id)
   const [restore, setRestore] = useState<Restore | null>(null)
+  const access = useNamespaceRole(hwm.namespace_id)
   useDocumentTitle(hwm.name)
   return (
     <section className="stack">
@@ -56,9 +58,9 @@ function Hwm({ id }: { id: number }) {
       {/* In reading order for a phone (the history right after the editor); CSS places it beside them on wider screens. */}
       <div className="hwm-layout">
         <HwmDetails hwm={hwm} />
-        <HwmEditor key={hwm.id} hwm={hwm} restore={restore} />
+        <HwmEditor key={hwm.id} hwm={hwm} restore={restore} denied={access.reason('writeHwm')} />
         <HwmHistory hwm={hwm} onRestore={(value) => setRestore((r) => ({ value, n: (r?.n ?? 0) + 1 }))} />
-        <DeleteHwm hwm={hwm} />
+        <DeleteHwm hwm={hwm} denied={access.reason('deleteHwm')} />
       </div>
     </section>
   )

@@ -1,14 +1,16 @@
 import type { HWMResponseV1, NamespaceResponseV1 } from '@horizon-ts/core'
 import { useBulkCopyHwm, useNamespacesInfinite } from '@horizon-ts/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { Link } from 'wouter'
 import { Dialog } from '../../components/Dialog'
 import { ErrorNotice } from '../../components/ErrorNotice'
 import { Field } from '../../components/Field'
 import { Loading } from '../../components/Loading'
+import { RoleReason } from '../../components/RoleReason'
 import { useAnnounce } from '../../lib/announcer'
 import { plural } from '../../lib/format'
 import { paths } from '../../lib/routes'
+import { useNamespaceRole } from '../../lib/use-namespace-role'
 import type { Selection } from '../../lib/use-selection'
 
 interface Props {
@@ -55,6 +57,10 @@ function CopyForm({ source, selection, onClose, onCopied }: FormProps) {
   const announce = useAnnounce()
   const copy = useBulkCopyHwm()
   const target = targets.find((ns) => ns.id === targetId)
+  // The role in each namespace costs a request; only the chosen target's is asked, and Copy says why it is disabled.
+  const targetAccess = useNamespaceRole(target?.id)
+  const denied = target ? targetAccess.reason('copyInto', target.name) : null
+  const reasonId = useId()
 
   if (copied)
     return (
@@ -80,7 +86,7 @@ function CopyForm({ source, selection, onClose, onCopied }: FormProps) {
       className="stack"
       onSubmit={(e) => {
         e.preventDefault()
-        if (!target) return
+        if (!target || denied) return
         copy.mutate(
           {
             source_namespace_id: source.id,
@@ -132,7 +138,13 @@ function CopyForm({ source, selection, onClose, onCopied }: FormProps) {
         <button type="button" className="button-ghost" onClick={onClose}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={!target || copy.isPending}>
+        <RoleReason id={reasonId} reason={denied} />
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={!target || denied !== null || copy.isPending}
+          aria-describedby={denied ? reasonId : undefined}
+        >
           {copy.isPending ? 'Copying…' : 'Copy'}
         </button>
       </div>

@@ -21,9 +21,27 @@ export interface Restore {
  * server's value") opens it again on what the server now holds. A change by someone else in the
  * meantime (the HWM query refetches on focus) is said, and saving over it needs a confirmation.
  */
-export function HwmEditor({ hwm, restore }: { hwm: HWMResponseV1; restore: Restore | null }) {
+export function HwmEditor({
+  hwm,
+  restore,
+  denied,
+}: {
+  hwm: HWMResponseV1
+  restore: Restore | null
+  /** why the user's role may not save (Save is disabled and says so), or `null` */
+  denied: string | null
+}) {
   const [opened, setOpened] = useState(hwm)
-  return <EditForm key={opened.changed_at} opened={opened} current={hwm} restore={restore} onReopen={setOpened} />
+  return (
+    <EditForm
+      key={opened.changed_at}
+      opened={opened}
+      current={hwm}
+      restore={restore}
+      onReopen={setOpened}
+      denied={denied}
+    />
+  )
 }
 
 interface FormProps {
@@ -33,6 +51,7 @@ interface FormProps {
   current: HWMResponseV1
   restore: Restore | null
   onReopen: (hwm: HWMResponseV1) => void
+  denied: string | null
 }
 
 /**
@@ -40,7 +59,7 @@ interface FormProps {
  * button); only changed fields are sent. The update is optimistic: the details show the new value
  * at once and roll back on error.
  */
-function EditForm({ opened, current, restore, onReopen }: FormProps) {
+function EditForm({ opened, current, restore, onReopen, denied }: FormProps) {
   const [draft, setDraft] = useState<HwmDraft>(() => draftOf(opened))
   const [tried, setTried] = useState(false)
   const [unchanged, setUnchanged] = useState(false)
@@ -64,7 +83,9 @@ function EditForm({ opened, current, restore, onReopen }: FormProps) {
   // While our own save is in flight the optimistic copy keeps the old changed_at: not someone else's change.
   const stale =
     !update.isPending && (current.changed_at !== opened.changed_at || !sameJson(current.value, opened.value))
+  // The role comes first: no point fixing a draft this user may not save.
   const problem =
+    denied ??
     draftProblem(draft) ??
     (stale && !overwrite
       ? 'The HWM changed on the server since this form opened: load its value, or confirm overwriting it.'

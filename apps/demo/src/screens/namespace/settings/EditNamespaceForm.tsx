@@ -1,13 +1,15 @@
 import type { NamespaceResponseV1, NamespaceUpdateRequestV1 } from '@horizon-ts/core'
 import { useUpdateNamespace } from '@horizon-ts/react'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { ErrorNotice } from '../../../components/ErrorNotice'
 import { Field } from '../../../components/Field'
+import { RoleReason } from '../../../components/RoleReason'
 import { useAnnounce } from '../../../lib/announcer'
 import { concernsField } from '../../../lib/field-errors'
 
 /** Name and description; only what changed is sent, so the history row says what this edit did. */
-export function EditNamespaceForm({ namespace }: { namespace: NamespaceResponseV1 }) {
+export function EditNamespaceForm({ namespace, denied }: { namespace: NamespaceResponseV1; denied: string | null }) {
+  const reasonId = useId()
   const [name, setName] = useState(namespace.name)
   const [description, setDescription] = useState(namespace.description)
   const announce = useAnnounce()
@@ -23,6 +25,7 @@ export function EditNamespaceForm({ namespace }: { namespace: NamespaceResponseV
         className="stack"
         onSubmit={(e) => {
           e.preventDefault()
+          if (denied) return
           update.mutate([namespace.id, changes])
         }}
       >
@@ -53,7 +56,13 @@ export function EditNamespaceForm({ namespace }: { namespace: NamespaceResponseV
         </Field>
         {update.error && <ErrorNotice error={update.error} context="Could not save" />}
         <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={!dirty || update.isPending}>
+          <RoleReason id={reasonId} reason={denied} />
+          <button
+            type="submit"
+            className="button button-primary"
+            disabled={denied !== null || !dirty || update.isPending}
+            aria-describedby={denied ? reasonId : undefined}
+          >
             {update.isPending ? 'Saving…' : 'Save changes'}
           </button>
         </div>
