@@ -2,6 +2,7 @@ import { EntityNotFoundError, type HWMResponseV1 } from '@horizon-ts/core'
 import { useNamespace, useSuspenseHwm } from '@horizon-ts/react'
 import { useState } from 'react'
 import { Link } from 'wouter'
+import { DisplayName } from '../components/DisplayName'
 import { EmptyState } from '../components/EmptyState'
 import { PageTitle } from '../components/PageTitle'
 import { QueryBoundary } from '../components/QueryBoundary'
@@ -48,7 +49,12 @@ function Hwm({ id }: { id: number }) {
       <Breadcrumbs hwm={hwm} />
       <div className="page-header">
         <div className="stack-tight">
-          <PageTitle>{hwm.name}</PageTitle>
+          {/* A name of hundreds of characters is set smaller, or it fills the first screen. */}
+          <PageTitle>
+            <span className={hwm.name.length > 160 ? 'title-long' : undefined}>
+              <DisplayName name={hwm.name} />
+            </span>
+          </PageTitle>
           <p className="meta-line">
             <span className="badge badge-type">{hwm.type}</span>
             <span className="muted"> · id {hwm.id}</span>

@@ -53,7 +53,9 @@ function Namespace({ id, tab }: { id: number; tab: NamespaceTab }) {
       <div className="page-header">
         <div className="stack-tight">
           <PageTitle>
-            <DisplayName name={ns.name} />
+            <span className={ns.name.length > 160 ? 'title-long' : undefined}>
+              <DisplayName name={ns.name} />
+            </span>
           </PageTitle>
           {ns.description && <p className="muted">{ns.description}</p>}
           <p className="meta-line">

@@ -52,6 +52,15 @@ for (const width of WIDTHS) {
       await expectHeadersInView(page, 'hwms', { HWMs: hwmHeaders })
       await expectTabsUnclipped(page, 'hwms')
       await snap('namespace-hwms')
+      // The 1 MB value: one truncated line, expanded in place to a bounded, scrollable excerpt.
+      const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: data.hwms.megabyte.name }) })
+      await row.locator('summary').click()
+      const full = row.locator('.value-peek-full')
+      await expect(full).toBeVisible()
+      expect((await full.textContent())?.length).toBe(2000)
+      await expectNoSidewaysScroll(page, 'hwms, a value expanded')
+      await row.locator('summary').click()
+      await expect(full).toHaveCount(0)
     })
 
     await test.step('namespace of 5,000 HWMs', async () => {
