@@ -28,6 +28,11 @@ test('a user without a role is told which role an edit needs, and why permission
     page.getByRole('region', { name: 'Current value' }).getByRole('figure', { name: 'Value' }).locator('pre'),
   ).toHaveText('7')
   await expect(page.getByRole('list', { name: 'HWM history' }).getByRole('listitem')).toHaveCount(1)
+  // The refusal makes the page ask for the role again: Save now says why it is disabled.
+  await expect(editor.getByRole('button', { name: 'Save changes' })).toBeDisabled()
+  await expect(editor.getByRole('button', { name: 'Save changes' })).toHaveAccessibleDescription(
+    'Needs the developer role; yours is guest.',
+  )
   await shot(page, '13-permission-denied')
 
   // The permissions tab explains the owner-only rule instead of failing.

@@ -1,5 +1,7 @@
 import { PermissionDeniedError } from '@horizon-ts/core'
 import { useNamespace, useNamespacePermissions, useWhoami } from '@horizon-ts/react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
 
 /** A user's standing in a namespace, low to high; `SUPERADMIN` may do everything everywhere. */
 export type NamespaceRole = 'GUEST' | 'DEVELOPER' | 'MAINTAINER' | 'OWNER' | 'SUPERADMIN'
@@ -63,6 +65,21 @@ export function useNamespaceRole(namespaceId: number | undefined): NamespaceRole
   const owner = username !== undefined && ns.data !== undefined && ns.data.owned_by === username
   const askServer = id > 0 && me.data !== undefined && ns.data !== undefined && !admin && !owner
   const permissions = useNamespacePermissions(id, { enabled: askServer })
+  const mutations = useQueryClient().getMutationCache()
+  const { refetch } = permissions
+  useEffect(() => {
+    if (!askServer) return
+    // A write refused with 403 means the role changed since it was learnt (revoked while the page was
+    // open): ask again, so the controls follow. Not cancelling lets every control share one request.
+    return mutations.subscribe((event) => {
+      if (
+        event.type === 'updated' &&
+        event.action.type === 'error' &&
+        event.action.error instanceof PermissionDeniedError
+      )
+        void refetch({ cancelRefetch: false })
+    })
+  }, [askServer, mutations, refetch])
 
   let role: NamespaceRole | undefined
   let isLoading = false
