@@ -108,6 +108,12 @@ test('a diff of two big integers keeps every digit', async ({ page }) => {
   // And the chart compares them exactly: a step forward, not a stall, though they plot at one height.
   const section = await chart(page, 2)
   await expect(section.getByRole('list', { name: 'Chart summary' })).toContainText('no stall · no jump backwards')
+  // Under the cursor, the legend gives the point's exact value, not the rounded number it is drawn at.
+  const over = (await section.locator('.u-over').boundingBox())!
+  await page.mouse.move(over.x + over.width - 1, over.y + over.height / 2)
+  await expect(section.locator('.u-legend')).toContainText('18446744073709551617')
+  await page.mouse.move(over.x + 1, over.y + over.height / 2)
+  await expect(section.locator('.u-legend')).toContainText('18446744073709551616')
 })
 
 test('a key_value_int HWM is charted with one series per key', async ({ page }) => {

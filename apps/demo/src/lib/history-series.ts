@@ -13,10 +13,12 @@ import type { HWMHistoryResponseV1, JsonValue } from '@horizon-ts/core'
 /** What the series measure: plain numbers, or instants (plotted as seconds since the epoch). */
 export type SeriesKind = 'number' | 'time'
 
-/** One plottable reading of a value: `exact` for comparing, `plot` for drawing. */
+/** One plottable reading of a value: `exact` for comparing, `plot` for drawing, `text` for showing. */
 interface Reading {
   exact: bigint | number
   plot: number
+  /** the value as written (every digit of a bigint), for the chart's legend */
+  text: string
 }
 
 /** A run of equal values over consecutive writes: rows `from`..`to` (1-based, oldest first). */
@@ -36,6 +38,8 @@ export interface Series {
   label: string
   /** one per point; `null` where this row has no such key */
   values: (number | null)[]
+  /** the exact value of each point, as text: what the legend shows instead of the rounded `values` */
+  texts: (string | null)[]
   stalls: Stall[]
   jumps: Jump[]
 }
@@ -69,17 +73,18 @@ export const plotNumber = (x: bigint | number): number => Number(x)
 /** A scalar value as a reading: an integer (bigint too), a decimal (number or numeric string), an ISO date. */
 function readScalar(value: JsonValue, kind: SeriesKind): Reading | null {
   if (kind === 'number') {
-    if (typeof value === 'bigint' || typeof value === 'number') return { exact: value, plot: plotNumber(value) }
+    if (typeof value === 'bigint' || typeof value === 'number')
+      return { exact: value, plot: plotNumber(value), text: String(value) }
     if (typeof value === 'string' && DECIMAL.test(value)) {
       const n = Number(value)
-      return Number.isFinite(n) ? { exact: n, plot: n } : null
+      return Number.isFinite(n) ? { exact: n, plot: n, text: value } : null
     }
     return null
   }
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return null
   // A date alone is midnight UTC (Date.parse's rule for date-only strings); a timestamp without a zone, local.
   const ms = Date.parse(value.replace(' ', 'T'))
-  return Number.isNaN(ms) ? null : { exact: ms, plot: ms / 1000 }
+  return Number.isNaN(ms) ? null : { exact: ms, plot: ms / 1000, text: value }
 }
 
 /** Which kind a history's values are, judged by the first value that is one of them. */
@@ -142,6 +147,7 @@ export function historySeries(rows: readonly HWMHistoryResponseV1[]): HistorySer
   const build = (label: string, readings: (Reading | null)[]): Series => ({
     label,
     values: readings.map((r) => r?.plot ?? null),
+    texts: readings.map((r) => r?.text ?? null),
     ...findStallsAndJumps(readings, at),
   })
   if (found !== 'keys') {

@@ -81,7 +81,7 @@ function options(h: HistorySeries, el: HTMLElement, width: number): uPlot.Option
     height: HEIGHT,
     scales: { x: { time: true }, y: { time: h.kind === 'time' } },
     axes: [axis, { ...axis, size: 70 }],
-    legend: { show: h.series.length > 1 },
+    legend: { show: true },
     cursor: { drag: { x: true, y: false } },
     series: [
       {},
@@ -91,6 +91,9 @@ function options(h: HistorySeries, el: HTMLElement, width: number): uPlot.Option
         width: 2,
         spanGaps: true,
         points: { show: h.times.length <= 150, size: 5 },
+        // The exact value under the cursor (every digit of a bigint), not the rounded plot number.
+        value: (_u: uPlot, _v: number | null, _si: number, idx: number | null) =>
+          idx === null ? '--' : (s.texts[idx] ?? '--'),
       })),
     ],
     plugins: [marks(h, el)],
