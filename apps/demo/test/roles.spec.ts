@@ -60,7 +60,7 @@ const CAN: Record<Who, { write: boolean; remove: boolean; manage: boolean; actua
 }
 
 for (const who of Object.keys(CAN) as Who[]) {
-  test(`a ${who} is offered exactly the controls the role allows`, async ({ page }) => {
+  test(`${who === 'owner' ? 'an' : 'a'} ${who} is offered exactly the controls the role allows`, async ({ page }) => {
     const { users, ns, hwm } = await setUp()
     const can = CAN[who]
     const writes: string[] = []
