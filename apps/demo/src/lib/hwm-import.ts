@@ -149,7 +149,7 @@ export async function runImport(
   {
     stopped,
     onResult,
-    describe,
+    explain,
   }: {
     stopped: () => boolean
     onResult: (result: ImportResult) => void
