@@ -1,6 +1,6 @@
-import type { HorizonError, PageResponseV1 } from '@horizon-ts/core'
+import type { HorizonError, PageMetaResponseV1, PageResponseV1 } from '@horizon-ts/core'
 import type { InfiniteData, UseInfiniteQueryResult, UseQueryResult } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { type ReactNode, useRef } from 'react'
 import { plural } from '../lib/format'
 import type { Paging } from '../lib/list-params'
 import { ErrorNotice } from './ErrorNotice'
@@ -37,10 +37,36 @@ export function PageList<T>({
   className,
   children,
 }: ListProps<T> & { query: UseQueryResult<PageResponseV1<T>, HorizonError>; paging: Paging }) {
+  // The last page that did load says how many pages there are: a page that fails (Horizon answers
+  // 500 to a page holding one row it cannot serve) keeps a pager, so the pages around it stay reachable.
+  const known = useRef<PageMetaResponseV1 | null>(null)
+  if (query.data && !query.isPlaceholderData) known.current = query.data.meta
   if (query.isPending) return <Loading label={loading} />
   // A failed refresh keeps the rows it had under the error; a first load that failed has none.
-  const error = query.isError && <ErrorNotice error={query.error} onRetry={() => query.refetch()} />
-  if (!query.data) return error
+  const error = query.isError && (
+    <ErrorNotice
+      error={query.error}
+      onRetry={() => query.refetch()}
+      context={`Page ${paging.page} could not be loaded`}
+    />
+  )
+  if (!query.data) {
+    const meta = known.current && metaAround(known.current, paging.page)
+    return (
+      <>
+        {error}
+        {meta && (
+          <Pager
+            meta={meta}
+            noun={noun}
+            onPage={paging.setPage}
+            pageSize={paging.pageSize}
+            onPageSize={paging.setPageSize}
+          />
+        )}
+      </>
+    )
+  }
   const { items, meta } = query.data
   return (
     <>
@@ -61,6 +87,20 @@ export function PageList<T>({
       )}
     </>
   )
+}
+
+/** The pager of a page that failed to load, from what the last page that loaded said. */
+function metaAround(last: PageMetaResponseV1, page: number): PageMetaResponseV1 {
+  const pages = Math.max(last.pages_count, page)
+  return {
+    ...last,
+    page,
+    pages_count: pages,
+    has_previous: page > 1,
+    previous_page: page > 1 ? page - 1 : null,
+    has_next: page < pages,
+    next_page: page < pages ? page + 1 : null,
+  }
 }
 
 /** Every page fetched so far in one list, the next fetched when its end comes into view. */

@@ -115,8 +115,7 @@ function ImportFlow({ namespace, onClose }: { namespace: NamespaceResponseV1; on
             {parsed.invalid.map((i) => (
               <li key={i.position}>
                 Item {i.position}
-                {i.name !== undefined && ` (“${i.name.length > 80 ? `${i.name.slice(0, 79)}…` : i.name}”)`}:{' '}
-                {i.problems.join('; ')}
+                {i.name && ` (“${i.name.length > 80 ? `${i.name.slice(0, 79)}…` : i.name}”)`}: {i.problems.join('; ')}
               </li>
             ))}
           </ul>
