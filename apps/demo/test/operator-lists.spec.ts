@@ -51,7 +51,7 @@ test('search by part of a name scans every page, with progress; type filter and 
   await expect(progress).toContainText('Scanned 120 of 120 HWMs — all pages scanned · 12 matches')
   await expect(progress).toContainText('sorted in the browser')
   const table = page.getByRole('table', { name: 'HWMs' })
-  const names = table.getByRole('rowheader')
+  const names = table.getByRole('rowheader').getByRole('link')
   // Matches from every page (the pages hold 50: 0–49, 50–99, 100–119), by name.
   await expect(names).toHaveText(
     Array.from({ length: 12 }, (_, k) => `job-${String(k * 10).padStart(3, '0')}-NeedLe-${id}`),
@@ -119,7 +119,7 @@ test('Cancel stops a scan after the pages read so far', async ({ page }) => {
   await page.getByRole('button', { name: 'Cancel' }).click()
   await expect(progress).toContainText('Scanned 50 of 120 HWMs — cancelled')
   release()
-  await expect(page.getByRole('table', { name: 'HWMs' }).getByRole('rowheader')).toHaveCount(5)
+  await expect(page.getByRole('table', { name: 'HWMs' }).getByRole('rowheader').getByRole('link')).toHaveCount(5)
   await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0)
   await expect(progress).not.toContainText('all pages scanned')
   // The walk stopped at the held page: the third was never asked for.
@@ -137,7 +137,7 @@ test('namespaces: search by part of a name and sort', async ({ page }) => {
   await page.getByRole('button', { name: 'Search all pages' }).click()
   const progress = page.getByRole('status', { name: 'Search progress' })
   await expect(progress).toContainText(/all pages scanned · 3 matches/)
-  const names = page.getByRole('table', { name: 'Namespaces' }).getByRole('rowheader')
+  const names = page.getByRole('table', { name: 'Namespaces' }).getByRole('rowheader').getByRole('link')
   await expect(names).toHaveText(['a', 'b', 'c'].map((n) => `zz-part-${n}-${id}`))
   await page.getByLabel('Sort by').selectOption({ label: 'Last change (newest first)' })
   await expect(names).toHaveText(['c', 'a', 'b'].map((n) => `zz-part-${n}-${id}`))
