@@ -349,3 +349,14 @@ test('a list page answering 500 shows the error with its request id; the rest of
   await page.getByRole('link', { name: other.name }).click()
   await expect(page.getByRole('heading', { level: 1, name: other.name })).toBeVisible()
 })
+
+test('a guest may export but not import: Import is disabled with the reason', async ({ page }) => {
+  const id = uid()
+  const ns = await api('admin').createNamespace({ name: `e2e-guest-io-${id}`, description: 'guest' })
+  await page.goto(`/namespaces/${ns.id}`)
+  await logIn(page, `guest-${id}`)
+  const importButton = page.getByRole('button', { name: 'Import' })
+  await expect(importButton).toBeDisabled()
+  await expect(importButton).toHaveAccessibleDescription('Needs the developer role; yours is guest.')
+  await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled()
+})
