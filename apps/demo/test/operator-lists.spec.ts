@@ -322,8 +322,15 @@ test('a list page answering 500 shows the error with its request id; the rest of
   const pager = page.getByRole('navigation', { name: 'Pages of HWMs' })
   await expect(pager).toContainText('Page 1 of 3 · 50 HWMs')
 
-  // The next read of a list page of HWMs answers 500, as Horizon does for a row it cannot serve.
-  await control.addFault({ method: 'GET', path: '/v1/hwm/', kind: 'status', status: 500 })
+  // The next read of page 2 of this namespace answers 500, as Horizon does for a row it cannot serve
+  // (matched on the query too, so parallel tests' list reads are not hit).
+  await control.addFault({
+    method: 'GET',
+    path: '/v1/hwm/',
+    query: { namespace_id: String(ns.id), page: '2' },
+    kind: 'status',
+    status: 500,
+  })
   await pager.getByRole('button', { name: 'Next →' }).click()
   const alert = page.getByRole('alert')
   await expect(alert).toContainText('Page 2 could not be loaded')

@@ -97,7 +97,7 @@ export function buildApp(runtime: Runtime): Hono<HorizonEnv> {
   // Latency, faults, docs and the routes in one handler: a middleware each cost a frame per request.
   app.all('*', async (c) => {
     if (runtime.latencyMs > 0) await runtime.sleep(runtime.latencyMs)
-    const fault = runtime.faults.take(c.req.method, c.req.path)
+    const fault = runtime.faults.take(c.req.method, c.req.path, c.req.url)
     if (fault) return injected(c, runtime, fault)
     const doc = await docs(c.req.raw, c.req.path)
     if (doc) return doc

@@ -22,11 +22,12 @@ async function jsonOf(request: Request): Promise<Record<string, unknown>> {
 
 /** A fault from JSON: `path` is exact, `pathRegex` a regular expression source. */
 function faultSpec(body: Record<string, unknown>): FaultSpec {
-  const { method, path, pathRegex, kind, status, retryAfter, times, rate } = body
+  const { method, path, pathRegex, query, kind, status, retryAfter, times, rate } = body
   const spec: FaultSpec = { kind: kind as FaultKind }
   if (typeof method === 'string') spec.method = method
   if (typeof path === 'string') spec.path = path
   if (typeof pathRegex === 'string') spec.path = new RegExp(pathRegex)
+  if (typeof query === 'object' && query !== null) spec.query = query as Record<string, string>
   if (typeof status === 'number') spec.status = status
   if (typeof retryAfter === 'number' || typeof retryAfter === 'string') spec.retryAfter = retryAfter
   if (typeof times === 'number') spec.times = times

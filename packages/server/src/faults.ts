@@ -21,6 +21,11 @@ export interface FaultSpec {
   method?: string
   /** Exact path (no query string), or a pattern tested against the path (any when absent). */
   path?: string | RegExp
+  /**
+   * Query parameters the request must carry with these values (others may be present), so a test
+   * can fail one namespace's list page without hitting parallel tests' reads of the same path.
+   */
+  query?: Readonly<Record<string, string>>
   kind: FaultKind
   /** Status of `status` (default 503) and `html` (default 200) faults. */
   status?: number
@@ -62,6 +67,8 @@ export class FaultController {
       throw new TypeError('times must be a positive integer')
     if (spec.status !== undefined && !(Number.isInteger(spec.status) && spec.status >= 200 && spec.status <= 599))
       throw new TypeError('status must be an HTTP status code')
+    if (spec.query !== undefined && !Object.values(spec.query).every((v) => typeof v === 'string'))
+      throw new TypeError('query must map parameter names to string values')
     const fault: Fault = { ...spec, id: ++this.#nextId, seen: 0, hits: 0 }
     this.#faults.push(fault)
     return fault.id
@@ -95,15 +102,22 @@ export class FaultController {
 
   /**
    * The fault to apply to this request, if any; counts it and drops spent faults. The server calls it.
-   * @example `const fault = server.faults.take('GET', '/v1/hwm/')`
+   * `url` (the full request URL) is parsed only when a fault matches on query parameters.
+   * @example `const fault = server.faults.take('GET', '/v1/hwm/', 'http://127.0.0.1/v1/hwm/?namespace_id=3')`
    */
-  take(method: string, path: string): Fault | undefined {
+  take(method: string, path: string, url?: string): Fault | undefined {
+    let query: URLSearchParams | undefined
     for (const fault of this.#faults) {
       if (fault.method && fault.method.toUpperCase() !== method.toUpperCase()) continue
       if (typeof fault.path === 'string' && fault.path !== path) continue
       if (fault.path instanceof RegExp) {
         fault.path.lastIndex = 0
         if (!fault.path.test(path)) continue
+      }
+      if (fault.query) {
+        query ??= new URL(url ?? path, 'http://localhost').searchParams
+        const params = query
+        if (!Object.entries(fault.query).every(([k, v]) => params.get(k) === v)) continue
       }
       fault.seen++
       // An even spread (0.5 → every other request) keeps tests deterministic, unlike a coin flip.

@@ -102,6 +102,35 @@ describe('fault injection', () => {
     expect((await alice.post('/v1/namespaces/', { name: 'rate_cap' })).status).toBe(201)
   })
 
+  it('matches query parameters when asked, so one namespace list page fails and others do not', async () => {
+    server.faults.add({
+      method: 'GET',
+      path: '/v1/hwm/',
+      query: { namespace_id: '2', page: '2' },
+      kind: 'status',
+      status: 500,
+    })
+    expect((await alice.get('/v1/hwm/?namespace_id=1&page=2')).status).not.toBe(500)
+    expect((await alice.get('/v1/hwm/?namespace_id=2')).status).not.toBe(500)
+    expect((await alice.get('/v1/hwm/?page=2&namespace_id=2&page_size=20')).status).toBe(500)
+    expect(server.faults.list()).toEqual([])
+    expect(() => server.faults.add({ kind: 'reset', query: { page: 2 as unknown as string } })).toThrow(TypeError)
+  })
+
+  it('takes a query match over the control API', async () => {
+    const controlled = await startHorizonServer({ port: 0, control: true })
+    try {
+      const res = await fetch(`${controlled.url}/__control/faults`, {
+        method: 'POST',
+        body: JSON.stringify({ path: '/v1/hwm/', query: { namespace_id: '9' }, kind: 'status', status: 500 }),
+      })
+      expect(res.status).toBe(201)
+      expect(controlled.faults.list()).toMatchObject([{ query: { namespace_id: '9' } }])
+    } finally {
+      await controlled.close()
+    }
+  })
+
   it('removes one fault by id and refuses invalid specs', () => {
     const id = server.faults.add({ kind: 'hang' })
     const other = server.faults.add({ kind: 'reset', path: '/x' })
