@@ -26,7 +26,7 @@ export function HistoryChart({ hwm }: { hwm: HWMResponseV1 }) {
             Cancel
           </button>
         ) : (
-          <button type="button" className="button-small" onClick={whole.start}>
+          <button type="button" className="button button-small" onClick={whole.start}>
             {whole.state === 'idle' ? 'Chart the history' : 'Reload the history'}
           </button>
         )}
