@@ -39,7 +39,7 @@ export function PartSearch<T extends Searchable>({ noun, scan, withType, childre
     state.total === null ? `Scanning ${noun}s…` : `Scanned ${count(state.scanned)} of ${count(state.total)} ${noun}s`
   return (
     <>
-      <search className="search-form" aria-label={`Search ${noun}s by part of the name`}>
+      <search className="part-search" aria-label={`Search ${noun}s by part of the name`}>
         <form
           className="toolbar toolbar-start"
           onSubmit={(e) => {

@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test'
 import { expect, logIn, shot, test } from '../fixtures'
 import { hostileData } from './hostile-data'
 import { expectHeadersInView, expectNoSidewaysScroll, expectTabsUnclipped, visit } from './layout-checks'
@@ -32,6 +33,8 @@ for (const width of WIDTHS) {
       await expectHeadersInView(page, 'namespaces', {
         Namespaces: narrow ? ['Name', 'Owner'] : ['Name', 'Description', 'Owner', 'Last change'],
       })
+      // The part-of-a-name search takes its own height only (it once took a 440 px flex basis as height).
+      await expectCompact(page.getByRole('search', { name: 'Search namespaces by part of the name' }))
       await snap('namespaces')
       // The blank name is a visible, clickable placeholder that opens its namespace.
       const blank = table.getByRole('link', { name: '(blank name)' })
@@ -51,6 +54,7 @@ for (const width of WIDTHS) {
       await expect(table.getByRole('link', { name: data.hwms.longName.name })).toBeVisible()
       await expectHeadersInView(page, 'hwms', { HWMs: hwmHeaders })
       await expectTabsUnclipped(page, 'hwms')
+      await expectCompact(page.getByRole('search', { name: 'Search HWMs by part of the name' }))
       await snap('namespace-hwms')
       // The 1 MB value: one truncated line, expanded in place to a bounded, scrollable excerpt.
       const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: data.hwms.megabyte.name }) })
@@ -125,4 +129,11 @@ for (const width of WIDTHS) {
       })
     }
   })
+}
+
+/** A form region no taller than its controls need (a few rows of inputs, wrapped on phones). */
+async function expectCompact(region: Locator): Promise<void> {
+  const box = await region.boundingBox()
+  expect(box, 'the region is on screen').not.toBeNull()
+  expect(box!.height, 'height of the search form').toBeLessThan(200)
 }
