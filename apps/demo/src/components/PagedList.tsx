@@ -50,20 +50,15 @@ export function PageList<T>({
       context={`Page ${paging.page} could not be loaded`}
     />
   )
+  const pager = (meta: PageMetaResponseV1) => (
+    <Pager meta={meta} noun={noun} onPage={paging.setPage} pageSize={paging.pageSize} onPageSize={paging.setPageSize} />
+  )
   if (!query.data) {
     const meta = known.current && metaAround(known.current, paging.page)
     return (
       <>
         {error}
-        {meta && (
-          <Pager
-            meta={meta}
-            noun={noun}
-            onPage={paging.setPage}
-            pageSize={paging.pageSize}
-            onPageSize={paging.setPageSize}
-          />
-        )}
+        {meta && pager(meta)}
       </>
     )
   }
@@ -76,13 +71,7 @@ export function PageList<T>({
       ) : (
         <div className={className} aria-busy={query.isPlaceholderData}>
           {children(items, !meta.has_next)}
-          <Pager
-            meta={meta}
-            noun={noun}
-            onPage={paging.setPage}
-            pageSize={paging.pageSize}
-            onPageSize={paging.setPageSize}
-          />
+          {pager(meta)}
         </div>
       )}
     </>
