@@ -6,6 +6,7 @@
  * Measures the built package. Run: `pnpm bench`.
  */
 import { ofetch } from 'ofetch'
+import { interleave, median, spread } from '../../../scripts/bench/stats.mjs'
 import { BearerToken, HorizonClient } from '../dist/index.js'
 
 const page = (value) =>
@@ -59,18 +60,7 @@ async function turn(call) {
   return ((performance.now() - started) * 1000) / CALLS
 }
 const names = Object.keys(cases)
-const samples = Object.fromEntries(names.map((n) => [n, []]))
-for (const name of names) for (let i = 0; i < 3; i++) await turn(cases[name])
-for (let round = 0; round < ROUNDS; round++)
-  for (let i = 0; i < names.length; i++) {
-    const name = names[(round + i) % names.length]
-    samples[name].push(await turn(cases[name]))
-  }
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1]
-const spread = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return `${s[Math.floor(s.length * 0.1)].toFixed(0)}–${s[Math.ceil(s.length * 0.9) - 1].toFixed(0)}`
-}
+const samples = await interleave(cases, { rounds: ROUNDS, warmups: 3 }, turn)
 const perCall = Object.fromEntries(names.map((n) => [n, median(samples[n])]))
 const base = perCall['bare ofetch, int64 page (rounds them)']
 console.log(
@@ -82,7 +72,7 @@ console.table(
       n,
       {
         'µs/call': Number(perCall[n].toFixed(1)),
-        'p10–p90 µs': spread(samples[n]),
+        'p10–p90 µs': spread(samples[n], 1),
         '× bare ofetch': Number((base / perCall[n]).toFixed(2)),
       },
     ]),

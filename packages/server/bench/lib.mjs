@@ -182,13 +182,5 @@ export function dataPath() {
   }
 }
 
-export const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-/** The 10th and 90th percentiles (the extremes when there are fewer than 10 samples). */
-export const spread = (xs, digits = 0) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return `${s[Math.floor(s.length * 0.1)].toFixed(digits)}–${s[Math.ceil(s.length * 0.9) - 1].toFixed(digits)}`
-}
-export const round = (x, digits = 2) => Number(x.toFixed(digits))
+// The statistics every bench of the repo shares.
+export { median, round, spread } from '../../../scripts/bench/stats.mjs'

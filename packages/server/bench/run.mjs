@@ -5,32 +5,12 @@
  * BENCHMARKS.md (between its `server-bench` markers; `BENCH_DOC=<path>` for another file).
  * Run: `pnpm bench`, or `BENCH_DOC=1 pnpm --filter @horizon-ts/server bench`.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { availableParallelism, cpus, release, totalmem } from 'node:os'
-import { fileURLToPath } from 'node:url'
+import { commit as commitOf, machine, measuredLine, table, writeSection } from '../../../scripts/bench/report.mjs'
 import { bench as reads } from './get-hwm.bench.mjs'
 import { bench as scan } from './iterate.bench.mjs'
 import { bench as writes } from './writes.bench.mjs'
 
-const machine = {
-  cpus: availableParallelism(),
-  model: cpus()[0]?.model ?? 'unknown',
-  memory: `${Math.round(totalmem() / 2 ** 30)} GiB`,
-  node: process.version,
-  os: `${process.platform} ${release()}`,
-}
-const commit = (() => {
-  if (process.env.BENCH_COMMIT) return process.env.BENCH_COMMIT
-  try {
-    const cwd = fileURLToPath(new URL('.', import.meta.url))
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', '../src'], { cwd, encoding: 'utf8' }).trim()
-    return dirty ? `${head} + uncommitted changes to src/` : head
-  } catch {
-    return 'unknown'
-  }
-})()
+const commit = commitOf(['packages/server/src'])
 console.log(`@horizon-ts/server benches: ${machine.cpus} CPUs (${machine.model}), Node ${machine.node}, ${commit}`)
 
 const a = await reads()
@@ -39,32 +19,7 @@ const b = await writes({ keepLarge: true })
 console.log()
 const c = await scan(b.large)
 
-const file =
-  process.env.BENCH_DOC === '1'
-    ? fileURLToPath(new URL('../../../BENCHMARKS.md', import.meta.url))
-    : process.env.BENCH_DOC
-if (file) {
-  const START = '<!-- server-bench:start -->'
-  const END = '<!-- server-bench:end -->'
-  const old = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmarks\n\n${START}\n${END}\n`
-  if (!old.includes(START) || !old.includes(END)) throw new Error(`${file} has no ${START} … ${END} markers`)
-  const section = render()
-  writeFileSync(file, `${old.slice(0, old.indexOf(START) + START.length)}\n${section}\n${old.slice(old.indexOf(END))}`)
-  // The repo's formatter aligns the tables, so the written file passes `pnpm lint` as it is.
-  const biome = fileURLToPath(new URL('../../../node_modules/.bin/biome', import.meta.url))
-  if (existsSync(biome)) execFileSync(biome, ['format', '--write', file], { stdio: 'ignore' })
-  console.log(`\nwrote the Server section of ${file}`)
-}
-
-function table(rows) {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))]
-  const cell = (v) => String(v ?? '').replace(/\|/g, '\\|')
-  return [
-    `| ${keys.join(' | ')} |`,
-    `| ${keys.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${keys.map((k) => cell(r[k])).join(' | ')} |`),
-  ].join('\n')
-}
+writeSection('server', render())
 
 /** A sentence or two on what each table says, from its figures. */
 function readings() {
@@ -99,15 +54,13 @@ function render() {
   const met = (ok) => (ok ? '**met**' : '**not met**')
   const bRatio = (op) => b.ratios[`${op}, in memory`]
   const dataB = b.ratios['create, data log on']
-  const date = new Date().toISOString().slice(0, 16).replace('T', ' ')
   return `## Server (\`@horizon-ts/server\`)
 
 Regenerate: \`BENCH_DOC=1 pnpm --filter @horizon-ts/server bench\` (builds core and server first, then
 rewrites this section); \`pnpm bench\` prints the same tables without touching this file. The benches are
 \`packages/server/bench/*.bench.mjs\`. \`ROUNDS=<n>\` changes the rounds of A and C.
 
-Measured ${date} UTC at ${commit}, on ${machine.cpus} CPUs (${machine.model}, ${machine.memory}), Node
-${machine.node}, ${machine.os}. Figures from a shared machine: read the ratios, which compare cases measured
+${measuredLine(commit)} Figures from a shared machine: read the ratios, which compare cases measured
 in the same run, turn about, rather than the absolute numbers.
 
 How: the built package (\`dist\`) runs in a child process of its own, so the load generator never shares
