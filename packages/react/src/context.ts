@@ -6,7 +6,7 @@ import {
   horizonQueries,
   horizonScope,
 } from '@horizon-ts/core/query'
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useSyncExternalStore } from 'react'
+import { createContext, createElement, type ReactNode, useContext, useMemo, useSyncExternalStore } from 'react'
 
 /** What the hooks read from the provider. */
 export interface HorizonContextValue {
@@ -42,20 +42,21 @@ export interface HorizonProviderProps {
 export function HorizonProvider({ client, children }: HorizonProviderProps) {
   // The client says when its auth changes (useLogin, useLogout, or a setAuth of the app's own):
   // every provider of it, in every root, renders again under the new scope.
-  const subscribe = useCallback((listener: () => void) => client.onAuthChange(listener), [client])
+  const subscribe = useMemo(() => (listener: () => void) => client.onAuthChange(listener), [client])
   const snapshot = () => JSON.stringify(horizonScope(client))
   const scope = useSyncExternalStore(subscribe, snapshot, snapshot)
   const value = useMemo(
     () => ({ client, queries: horizonQueries(client), mutations: horizonMutations(client), scope }),
     [client, scope],
   )
-  return <HorizonContext.Provider value={value}>{children}</HorizonContext.Provider>
+  // createElement rather than JSX: no import of react/jsx-runtime for one element.
+  return createElement(HorizonContext.Provider, { value }, children)
 }
 
 /** The provider's value; throws outside a {@link HorizonProvider}. */
 export function useHorizon(): HorizonContextValue {
   const value = useContext(HorizonContext)
-  if (!value) throw new Error('Horizon hooks must be used inside <HorizonProvider client={…}>')
+  if (!value) throw new Error('Horizon hooks must be used inside <HorizonProvider>')
   return value
 }
 
