@@ -34,18 +34,14 @@ export const remove = (key: QueryKey): Effect => ({ type: 'remove', key })
  */
 export async function applyEffects(queryClient: QueryClient, effects: Effect[]): Promise<void> {
   const refetches: Promise<void>[] = []
-  const written = new Set<Query>()
-  const fresh = (query: Query) => !written.has(query)
-  for (const effect of effects) {
-    const queryKey = effect.key
-    if (effect.type === 'write') {
+  const written = new Set<Query | undefined>()
+  for (const { type, key: queryKey, data } of effects as { type: Effect['type']; key: QueryKey; data?: unknown }[])
+    if (type === 'write') {
       // A fetch of the old value still in flight would otherwise land on top of the answer.
       await queryClient.cancelQueries({ queryKey, exact: true })
-      queryClient.setQueryData(queryKey, effect.data)
-      const query = queryClient.getQueryCache().find({ queryKey, exact: true })
-      if (query) written.add(query)
-    } else if (effect.type === 'remove') queryClient.removeQueries({ queryKey })
-    else refetches.push(queryClient.invalidateQueries({ queryKey, predicate: (q) => fresh(q) }))
-  }
+      queryClient.setQueryData(queryKey, data)
+      written.add(queryClient.getQueryCache().find({ queryKey, exact: true }))
+    } else if (type === 'remove') queryClient.removeQueries({ queryKey })
+    else refetches.push(queryClient.invalidateQueries({ queryKey, predicate: (query) => !written.has(query) }))
   await Promise.all(refetches)
 }

@@ -23,15 +23,6 @@ export interface EffectInput<K extends MutationName> {
 /** One row per mutation: the keys it writes, invalidates or removes. */
 export type InvalidationTable = { [K in MutationName]: (input: EffectInput<K>) => Effect[] }
 
-/** The cache effect of one change of a row's `write.changes`. */
-function toEffect(keys: HorizonKeys, change: Change, result: unknown): Effect {
-  const of = keys.of as (name: string, ...args: unknown[]) => HorizonKey<unknown>
-  if (change.kind === 'answers') return write(of(change.read, ...change.args), result)
-  const prefix = keys.about(...change.about)
-  if (change.kind === 'changed') return invalidate(prefix)
-  return remove(change.read ? [...prefix, change.read] : prefix)
-}
-
 /**
  * What each mutation does to the cache, mapped from the `write.changes` of its operation row
  * (the one place that decides it); the hooks and `horizonMutations` only apply it. A subject is
@@ -49,13 +40,21 @@ export const invalidation: InvalidationTable = /* @__PURE__ */ invalidationOf()
 function invalidationOf(): InvalidationTable {
   const table: Partial<Record<MutationName, (input: EffectInput<MutationName>) => Effect[]>> = {}
   for (const [name, { write: info }] of Object.entries(operations) as [MutationName, { write?: WriteInfo }][])
-    if (info) {
-      const changes = info.changes as WriteInfo<unknown[], unknown>['changes']
+    if (info)
       table[name] = ({ keys, args, result, cached }) => {
         const of = keys.of as (name: string, ...args: unknown[]) => HorizonKey<unknown>
         const known = <T>(read: string, ...a: unknown[]) => cached(of(read, ...a)) as T | undefined
-        return changes({ args: args as unknown[], result, known }).map((change) => toEffect(keys, change, result))
+        // Each change of the row as a cache effect: its answer written, its subject invalidated or removed.
+        return (info.changes as WriteInfo<unknown[], unknown>['changes'])({
+          args: args as unknown[],
+          result,
+          known,
+        }).map((change: Change) => {
+          if (change.kind === 'answers') return write(of(change.read, ...change.args), result)
+          const prefix = keys.about(...change.about)
+          if (change.kind === 'changed') return invalidate(prefix)
+          return remove(change.read ? [...prefix, change.read] : prefix)
+        })
       }
-    }
   return table as InvalidationTable
 }

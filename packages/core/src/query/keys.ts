@@ -37,15 +37,6 @@ export type HorizonKeys = {
   [K in ReadName as PagesNameOf<K>]: (...args: OperationArgs<K>) => HorizonKey<Pages<ItemOf<K>>>
 }
 
-/** `[...all, ...subject, operation]`, then for a paginated read its shape and query. */
-function readKey(all: QueryKey, name: ReadName, args: unknown[], infinite: boolean): QueryKey {
-  const read = operations[name].read as ReadInfo<unknown[]>
-  const subject = read.subject?.(...args) ?? []
-  // Paged and infinite reads of the same query differ in their data's shape.
-  const tail = read.pages ? [infinite ? 'infinite' : 'page', args[0] ?? {}] : []
-  return [...all, ...subject, name, ...tail]
-}
-
 /**
  * The query keys of one client, entity first, so that everything about an entity is one prefix:
  *
@@ -73,17 +64,24 @@ function readKey(all: QueryKey, name: ReadName, args: unknown[], infinite: boole
  */
 export function horizonKeys(client: ScopeSource): HorizonKeys {
   const all = (): QueryKey => ['horizon', horizonScope(client)]
-  const about = (...subject: Subject): QueryKey => [...all(), ...subject]
+  const about = (...subject: unknown[]): QueryKey => [...all(), ...subject]
+  // `[...all, ...subject, operation]`, then for a paginated read its shape and query.
+  const read = (name: ReadName, args: unknown[], infinite?: boolean): QueryKey => {
+    const info = operations[name].read as ReadInfo<unknown[]>
+    // Paged and infinite reads of the same query differ in their data's shape.
+    const tail = info.pages ? [infinite ? 'infinite' : 'page', args[0] ?? {}] : []
+    return about(...(info.subject?.(...args) ?? []), name, ...tail)
+  }
   const keys: Record<string, unknown> = {
     all,
     about,
-    of: (name: ReadName, ...args: unknown[]) => readKey(all(), name, args, false),
+    of: (name: ReadName, ...args: unknown[]) => read(name, args),
     namespaceLists: () => about('namespaces'),
     namespaceHistoryOf: (id: number) => about('namespace', id, 'history'),
     hwmLists: (namespaceId?: number) => (namespaceId === undefined ? about('hwms') : about('hwms', namespaceId)),
     hwmHistoryOf: (id: number) => about('hwm', id, 'history'),
   }
   for (const [factory, { operation, infinite }] of Object.entries(horizonReads))
-    keys[factory] = (...args: unknown[]) => readKey(all(), operation, args, infinite)
+    keys[factory] = (...args: unknown[]) => read(operation, args, infinite)
   return keys as HorizonKeys
 }

@@ -1,5 +1,4 @@
 import type { MutationFunction, MutationKey, QueryClient, QueryKey } from '@tanstack/query-core'
-import type { Preview } from '../horizon/changes.js'
 import type { HorizonClient } from '../horizon/client.js'
 import {
   type OperationArgs,
@@ -10,7 +9,7 @@ import {
 } from '../horizon/operations.js'
 import { applyEffects, type Effect } from './effects.js'
 import { type EffectInput, invalidation, type MutationName } from './invalidation.js'
-import { type HorizonKey, horizonKeys } from './keys.js'
+import { horizonKeys } from './keys.js'
 import type { HorizonRetry } from './queries.js'
 
 /** What `mutate` takes: the core method's argument, or its arguments as a tuple when there are several. */
@@ -43,16 +42,6 @@ export type HorizonMutations = {
   ) => HorizonMutationOptions<K>
 }
 
-/** Writes the preview over the cached answer and answers how to undo it. */
-async function showEarly(queryClient: QueryClient, key: QueryKey, preview: Preview<unknown>): Promise<() => void> {
-  // A read in flight would overwrite the optimistic value with the old one.
-  await queryClient.cancelQueries({ queryKey: key, exact: true })
-  const previous = queryClient.getQueryData(key)
-  const next = preview.update(previous)
-  if (next !== undefined) queryClient.setQueryData(key, next)
-  return () => queryClient.setQueryData(key, previous)
-}
-
 /**
  * Mutation options for every Horizon write: each calls the core method, then applies its row of
  * {@link invalidation} to the `QueryClient` the mutation runs in, before it resolves. No TanStack
@@ -66,36 +55,40 @@ async function showEarly(queryClient: QueryClient, key: QueryKey, preview: Previ
  */
 export function horizonMutations(client: HorizonClient): HorizonMutations {
   const keys = horizonKeys(client)
-  const of = keys.of as (name: string, ...args: unknown[]) => QueryKey
-  const methods = client as unknown as Record<MutationName, (...args: unknown[]) => Promise<unknown>>
-  const factory = (name: MutationName) => (options?: OptimisticOption) => ({
-    mutationKey: [...keys.all(), name],
-    retry: false,
-    mutationFn: async (variables: unknown, { client: queryClient }: { client: QueryClient }) => {
-      // No single-argument write takes an array, so an array is always the tuple of several arguments.
-      const args = Array.isArray(variables) ? variables : [variables]
-      const preview = (operations[name].write as WriteInfo<unknown[], unknown>).preview?.(args)
-      const undo =
-        options?.optimistic && preview
-          ? await showEarly(queryClient, of(preview.read, ...preview.args), preview)
-          : undefined
-      let result: unknown
-      try {
-        result = await methods[name].apply(client, args)
-      } catch (e) {
-        undo?.()
-        throw e
-      }
-      const cached = <T>(key: HorizonKey<T>) => queryClient.getQueryData(key)
-      const effects = (invalidation[name] as (input: EffectInput<MutationName>) => Effect[])({
-        keys,
-        args: args as never,
-        result: result as never,
-        cached,
-      })
-      await applyEffects(queryClient, effects)
-      return result
-    },
-  })
-  return Object.fromEntries(Object.keys(invalidation).map((name) => [name, factory(name as MutationName)])) as never
+  const factories: Record<string, (options?: OptimisticOption) => object> = {}
+  for (const name in invalidation)
+    factories[name] = (options) => ({
+      mutationKey: [...keys.all(), name],
+      retry: false,
+      mutationFn: async (variables: unknown, { client: queryClient }: { client: QueryClient }) => {
+        // No single-argument write takes an array, so an array is always the tuple of several arguments.
+        const args = Array.isArray(variables) ? variables : [variables]
+        const preview = (operations[name as MutationName].write as WriteInfo<unknown[], unknown>).preview?.(args)
+        let undo: (() => unknown) | undefined
+        if (options?.optimistic && preview) {
+          const queryKey = (keys.of as (name: string, ...args: unknown[]) => QueryKey)(preview.read, ...preview.args)
+          // A read in flight would overwrite the optimistic value with the old one.
+          await queryClient.cancelQueries({ queryKey, exact: true })
+          const previous = queryClient.getQueryData(queryKey)
+          // As an updater: TanStack leaves the entry as it is when the preview answers undefined.
+          queryClient.setQueryData(queryKey, preview.update)
+          undo = () => queryClient.setQueryData(queryKey, previous)
+        }
+        const result = await (client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!(
+          ...args,
+        ).catch((e) => {
+          undo?.()
+          throw e
+        })
+        const effects = (invalidation[name as MutationName] as (input: EffectInput<MutationName>) => Effect[])({
+          keys,
+          args: args as never,
+          result: result as never,
+          cached: (key) => queryClient.getQueryData(key),
+        })
+        await applyEffects(queryClient, effects)
+        return result
+      },
+    })
+  return factories as never
 }

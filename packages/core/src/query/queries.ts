@@ -3,7 +3,6 @@ import type { HorizonClient } from '../horizon/client.js'
 import type { HorizonError } from '../horizon/errors.js'
 import { type OperationArgs, type OperationResult, operations, type ReadName } from '../horizon/operations.js'
 import type { PageResponseV1 } from '../horizon/types.js'
-import type { CallOptions } from '../transport/types.js'
 import { type HorizonKey, horizonKeys, type Pages } from './keys.js'
 import { horizonReads, type ItemOf, type PagesNameOf, type QueryNameOf } from './reads.js'
 
@@ -78,27 +77,29 @@ export function horizonQueries(client: HorizonClient): HorizonQueries {
   const factories: Record<string, (...args: never[]) => object> = {}
   for (const [factory, { operation, infinite }] of Object.entries(horizonReads)) {
     const arity = operations[operation].parts.length
-    // Through the client method (not `call`), with the options after every argument slot.
-    const call = (args: unknown[], options: CallOptions) => {
-      const all = args.slice(0, arity)
-      all.length = arity
-      return (client[operation] as Method).call(client, ...all, options)
-    }
     factories[factory] = infinite
       ? (query: { page?: number } = {}): HorizonInfiniteQueryOptions<unknown> => ({
           queryKey: keys[factory]!(query) as HorizonKey<Pages<unknown>>,
+          // A paginated read's one argument is its query.
           queryFn: ({ signal, pageParam }) =>
-            call([{ ...query, page: pageParam }], { signal }) as Promise<PageResponseV1<unknown>>,
+            (client[operation] as Method)({ ...query, page: pageParam }, { signal }) as Promise<
+              PageResponseV1<unknown>
+            >,
           initialPageParam: query.page ?? 1,
           getNextPageParam: (last) => last.meta.next_page ?? undefined,
           getPreviousPageParam: (first) => first.meta.previous_page ?? undefined,
           ...defaults,
         })
-      : (...args: unknown[]): HorizonQueryOptions<unknown> => ({
-          queryKey: keys[factory]!(...args),
-          queryFn: ({ signal }) => call(args, { signal }),
-          ...defaults,
-        })
+      : (...args: unknown[]): HorizonQueryOptions<unknown> => {
+          // Through the client method (not `call`), with the options after every argument slot.
+          const all = args.slice(0, arity)
+          all.length = arity
+          return {
+            queryKey: keys[factory]!(...args),
+            queryFn: ({ signal }) => (client[operation] as Method)(...all, { signal }),
+            ...defaults,
+          }
+        }
   }
   return factories as unknown as HorizonQueries
 }
