@@ -1,11 +1,5 @@
-import { type HorizonError, type OperationResult, operations } from '@horizon-ts/core'
-import {
-  horizonReads,
-  type MutationName,
-  type MutationVariables,
-  type OptimisticOption,
-  type Pages,
-} from '@horizon-ts/core/query'
+import type { HorizonError, OperationResult } from '@horizon-ts/core'
+import type { MutationName, MutationVariables, OptimisticOption, Pages } from '@horizon-ts/core/query'
 import {
   type UseInfiniteQueryResult,
   type UseMutationResult,
@@ -42,9 +36,9 @@ type Generic = (...args: never[]) => unknown
 const generic =
   (use: Use) =>
   (name: OneName | PagesName, ...args: unknown[]): never => {
-    const arity = operations[horizonReads[name].operation].parts.length
     const factory = useHorizon().queries[name] as (...args: unknown[]) => object
-    return use({ ...factory(...args.slice(0, arity)), ...(args[arity] as object) } as never) as never
+    // A factory declares its operation's parameters: TanStack's options come after them.
+    return use({ ...factory(...args), ...(args[factory.length] as object) } as never) as never
   }
 
 /** The hook of one name: the generic hook with the name given. */

@@ -76,30 +76,33 @@ export function horizonQueries(client: HorizonClient): HorizonQueries {
   const keys = horizonKeys(client) as unknown as Record<string, (...args: unknown[]) => HorizonKey<unknown>>
   const factories: Record<string, (...args: never[]) => object> = {}
   for (const [factory, { operation, infinite }] of Object.entries(horizonReads)) {
-    const arity = operations[operation].parts.length
+    // Through the client method (not `call`), with the options after every argument slot.
+    const options = (args: unknown[]): HorizonQueryOptions<unknown> => ({
+      queryKey: keys[factory]!(...args),
+      queryFn: ({ signal }) => (client[operation] as Method)(...args, { signal }),
+      ...defaults,
+    })
+    // Each factory declares its operation's parameters (a read takes none or one), so its `length`
+    // is where the React hooks find TanStack's options after them.
     factories[factory] = infinite
-      ? (query: { page?: number } = {}): HorizonInfiniteQueryOptions<unknown> => ({
-          queryKey: keys[factory]!(query) as HorizonKey<Pages<unknown>>,
-          // A paginated read's one argument is its query.
-          queryFn: ({ signal, pageParam }) =>
-            (client[operation] as Method)({ ...query, page: pageParam }, { signal }) as Promise<
-              PageResponseV1<unknown>
-            >,
-          initialPageParam: query.page ?? 1,
-          getNextPageParam: (last) => last.meta.next_page ?? undefined,
-          getPreviousPageParam: (first) => first.meta.previous_page ?? undefined,
-          ...defaults,
-        })
-      : (...args: unknown[]): HorizonQueryOptions<unknown> => {
-          // Through the client method (not `call`), with the options after every argument slot.
-          const all = args.slice(0, arity)
-          all.length = arity
+      ? (query?: { page?: number }): HorizonInfiniteQueryOptions<unknown> => {
+          query ??= {}
           return {
-            queryKey: keys[factory]!(...args),
-            queryFn: ({ signal }) => (client[operation] as Method)(...all, { signal }),
+            queryKey: keys[factory]!(query) as HorizonKey<Pages<unknown>>,
+            // A paginated read's one argument is its query.
+            queryFn: ({ signal, pageParam }) =>
+              (client[operation] as Method)({ ...query, page: pageParam }, { signal }) as Promise<
+                PageResponseV1<unknown>
+              >,
+            initialPageParam: query.page ?? 1,
+            getNextPageParam: (last) => last.meta.next_page ?? undefined,
+            getPreviousPageParam: (first) => first.meta.previous_page ?? undefined,
             ...defaults,
           }
         }
+      : operations[operation].parts.length
+        ? (arg: unknown) => options([arg])
+        : () => options([])
   }
   return factories as unknown as HorizonQueries
 }
