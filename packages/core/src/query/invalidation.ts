@@ -43,18 +43,18 @@ function invalidationOf(): InvalidationTable {
     if (info)
       table[name] = ({ keys, args, result, cached }) => {
         const of = keys.of as (name: string, ...args: unknown[]) => HorizonKey<unknown>
-        const known = <T>(read: string, ...a: unknown[]) => cached(of(read, ...a)) as T | undefined
         // Each change of the row as a cache effect: its answer written, its subject invalidated or removed.
         return (info.changes as WriteInfo<unknown[], unknown>['changes'])({
           args: args as unknown[],
           result,
-          known,
-        }).map((change: Change) => {
-          if (change.kind === 'answers') return write(of(change.read, ...change.args), result)
-          const prefix = keys.about(...change.about)
-          if (change.kind === 'changed') return invalidate(prefix)
-          return remove(change.read ? [...prefix, change.read] : prefix)
-        })
+          known: (read, ...a) => cached(of(read, ...a)) as never,
+        }).map((change: Change) =>
+          change.kind === 'answers'
+            ? write(of(change.read, ...change.args), result)
+            : change.kind === 'changed'
+              ? invalidate(keys.about(...change.about))
+              : remove(keys.about(...change.about, ...(change.read ? [change.read] : []))),
+        )
       }
   return table as InvalidationTable
 }

@@ -69,8 +69,11 @@ export function horizonKeys(client: ScopeSource): HorizonKeys {
   const read = (name: ReadName, args: unknown[], infinite?: boolean): QueryKey => {
     const info = operations[name].read as ReadInfo<unknown[]>
     // Paged and infinite reads of the same query differ in their data's shape.
-    const tail = info.pages ? [infinite ? 'infinite' : 'page', args[0] ?? {}] : []
-    return about(...(info.subject?.(...args) ?? []), name, ...tail)
+    return about(
+      ...(info.subject?.(...args) ?? []),
+      name,
+      ...(info.pages ? [infinite ? 'infinite' : 'page', args[0] ?? {}] : []),
+    )
   }
   const keys: Record<string, unknown> = {
     all,
