@@ -2,9 +2,9 @@ import type { HorizonClient } from '@horizon-ts/core'
 import {
   type HorizonMutations,
   type HorizonQueries,
+  horizonKeys,
   horizonMutations,
   horizonQueries,
-  horizonScope,
 } from '@horizon-ts/core/query'
 import { createContext, createElement, type ReactNode, useContext, useMemo, useSyncExternalStore } from 'react'
 
@@ -13,8 +13,6 @@ export interface HorizonContextValue {
   client: HorizonClient
   queries: HorizonQueries
   mutations: HorizonMutations
-  /** the client's scope as a string: a new one renders every hook again, under the new user's keys */
-  scope: string
 }
 
 const HorizonContext = createContext<HorizonContextValue | null>(null)
@@ -43,10 +41,12 @@ export function HorizonProvider({ client, children }: HorizonProviderProps) {
   // The client says when its auth changes (useLogin, useLogout, or a setAuth of the app's own):
   // every provider of it, in every root, renders again under the new scope.
   const subscribe = useMemo(() => (listener: () => void) => client.onAuthChange(listener), [client])
-  const snapshot = () => JSON.stringify(horizonScope(client))
+  // The keys' common prefix, as text: the server and the user.
+  const snapshot = () => JSON.stringify(horizonKeys(client).all())
   const scope = useSyncExternalStore(subscribe, snapshot, snapshot)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new scope gives a new value, so every hook renders again under the new user's keys
   const value = useMemo(
-    () => ({ client, queries: horizonQueries(client), mutations: horizonMutations(client), scope }),
+    () => ({ client, queries: horizonQueries(client), mutations: horizonMutations(client) }),
     [client, scope],
   )
   // createElement rather than JSX: no import of react/jsx-runtime for one element.
@@ -56,7 +56,7 @@ export function HorizonProvider({ client, children }: HorizonProviderProps) {
 /** The provider's value; throws outside a {@link HorizonProvider}. */
 export function useHorizon(): HorizonContextValue {
   const value = useContext(HorizonContext)
-  if (!value) throw new Error('Horizon hooks must be used inside <HorizonProvider>')
+  if (!value) throw new Error('Horizon hooks need a <HorizonProvider>')
   return value
 }
 

@@ -22,8 +22,7 @@ export {
 } from './bind.js'
 export type { HorizonProviderProps } from './context.js'
 export { HorizonProvider, useHorizonClient } from './context.js'
-export * from './mutations.js'
-export * from './queries.js'
+export * from './reads.js'
 export type {
   HorizonUseInfiniteQueryOptions,
   HorizonUseMutationOptions,
@@ -34,3 +33,4 @@ export type {
   QueryHook,
   SuspenseQueryHook,
 } from './types.js'
+export * from './writes.js'
