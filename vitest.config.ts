@@ -12,22 +12,43 @@ export const alias = [
   { find: /^@horizon-ts\/react$/, replacement: src('./packages/react/src/index.ts') },
 ]
 
+// Vitest's 5 s default is a wall-clock bound: with a worker per core on a shared 2-core machine, the
+// CPU-heavy tests that take 1–2 s alone took over 6 s. A hung test still fails; none is a timing check.
+const testTimeout = 30_000
+
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Vitest 4.1 defaults to one worker fewer than the cores (its docs say all of them): on the
+    // 2-core machines that is a single worker. The suites take their ports from the system and
+    // their files from mkdtemp, so files can run side by side.
+    maxWorkers: '100%',
     projects: [
       {
         resolve: { alias },
-        test: { name: 'server', root: './packages/server', include: ['test/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'server',
+          testTimeout,
+          root: './packages/server',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         resolve: { alias },
-        test: { name: 'core', root: './packages/core', include: ['test/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'core',
+          testTimeout,
+          root: './packages/core',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         resolve: { alias },
         test: {
           name: 'react',
+          testTimeout,
           root: './packages/react',
           include: ['test/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
