@@ -1,7 +1,7 @@
 import { BearerToken, decodeJwtClaims } from '../transport/auth.js'
 import type { AuthContext, AuthStrategy } from '../transport/types.js'
 import { AuthorizationError, makeError, ResponseValidationError } from './errors.js'
-import { toSpec } from './request.js'
+import { requests } from './request-loader.js'
 import type { AuthTokenResponseV1 } from './types.js'
 
 /**
@@ -107,8 +107,13 @@ export class LoginPassword implements AuthStrategy {
     if (!pending) {
       // The login runs under its own signal: one caller's abort must not fail the others.
       const controller = new AbortController()
-      const header = ctx
-        .send<AuthTokenResponseV1>(toSpec('login', [this.login, this.#password]), { signal: controller.signal })
+      const send = async () => {
+        const { toSpec } = requests.now() ?? (await requests.load())
+        return ctx.send<AuthTokenResponseV1>(toSpec('login', [this.login, this.#password]), {
+          signal: controller.signal,
+        })
+      }
+      const header = send()
         .then((t) => {
           checkTokenAnswer(t)
           // Renew `skew` seconds early, but never sooner than halfway through a short-lived token.

@@ -1,7 +1,7 @@
+import { failures } from '../transport/failure-loader.js'
 import { mergeHooks } from '../transport/merge-hooks.js'
 import { type DryRunRequest, Transport, type TransportOptions } from '../transport/transport.js'
 import type { AuthStrategy, CallOptions, Hooks } from '../transport/types.js'
-import { checkCallOptions, checkQuery } from './call-options.js'
 import type { ValidationIssue } from './constraints.js'
 import {
   EntityAlreadyExistsError,
@@ -20,7 +20,7 @@ import {
   operations,
 } from './operations.js'
 import { type IterateOptions, iteratePages } from './pagination.js'
-import { toSpec } from './request.js'
+import { requests } from './request-loader.js'
 import type {
   HWMHistoryPaginateQueryV1,
   HWMHistoryResponseV1,
@@ -95,12 +95,6 @@ export type DryRunMethods = {
 }
 
 const names = Object.keys(operations) as OperationName[]
-/** Splits a generated method's arguments into the row's arguments and the trailing options, if given. */
-function splitOptions(name: OperationName, args: unknown[]): [args: never, options: CallOptions | undefined] {
-  const arity = operations[name].parts.length
-  const options = args.length > arity ? checkCallOptions<CallOptions>(args[arity], name) : undefined
-  return [args.slice(0, arity) as never, options]
-}
 
 /**
  * The Horizon client: every v1 operation as a method, on a fetch transport that runs unchanged
@@ -144,6 +138,8 @@ export class HorizonClient {
     const shared = { ...options, toError: toHorizonError }
     this.options = shared
     this.transport = new Transport(shared)
+    // Fetched now, so that the first call finds it there; a failed load is tried again by that call.
+    requests.load().catch(() => {})
   }
 
   /**
@@ -157,8 +153,9 @@ export class HorizonClient {
       const dry = {} as Record<string, (...args: unknown[]) => Promise<DryRunRequest>>
       for (const name of names)
         dry[name] = async (...all) => {
-          const [args, options] = splitOptions(name, all)
-          return this.transport.preview(toSpec(name, args), options)
+          const r = requests.now() ?? (await requests.load())
+          const [args, options] = r.splitOptions(name, all)
+          return this.transport.preview(r.toSpec(name, args), options)
         }
       this.#dry = dry as DryRunMethods
     }
@@ -166,11 +163,22 @@ export class HorizonClient {
   }
 
   /**
+   * Resolves once the parts the client loads on its own have arrived (the input checks and the
+   * failure handling, fetched when it was made): await it before installing fake timers in a test,
+   * or at start-up to fail early when they cannot be loaded. Calls never need it.
+   * @example `await client.ready()`
+   */
+  async ready(): Promise<void> {
+    await Promise.all([requests.load(), failures.load()])
+  }
+
+  /**
    * Logs in now (with `LoginPassword`), rather than on the first call: bad credentials fail here.
    * @example `await client.authorize({ signal: AbortSignal.timeout(5000) })`
    */
   async authorize(options?: CallOptions): Promise<void> {
-    const { signal } = checkCallOptions<CallOptions>(options, 'authorize') ?? {}
+    const { signal } =
+      (requests.now() ?? (await requests.load())).checkCallOptions<CallOptions>(options, 'authorize') ?? {}
     await this.options.auth?.header({ send: (s, o) => this.transport.send(s, o).then((r) => r.data as never), signal })
   }
 
@@ -251,7 +259,8 @@ export class HorizonClient {
     options: CallOptions,
     expected?: number,
   ): Promise<OperationResult<K>> {
-    const spec = toSpec(name, args)
+    // Awaited only until the chunk has arrived: an `await` of nothing still costs every call a turn.
+    const spec = (requests.now() ?? (await requests.load())).toSpec(name, args)
     if (expected) spec.expected = [expected]
     const { data, headers } = await this.transport.send<OperationResult<K>>(spec, options)
     if (!this.#versionChecked) this.#checkVersion(headers)
@@ -275,7 +284,8 @@ export class HorizonClient {
    * @example `const ns = await client.createNamespace({ name: 'etl' }, { ifNotExists: true })`
    */
   async createNamespace(data: NamespaceCreateRequestV1, given?: CreateOptions): Promise<NamespaceResponseV1> {
-    const options = checkCallOptions<CreateOptions>(given, 'createNamespace') ?? {}
+    const options =
+      (requests.now() ?? (await requests.load())).checkCallOptions<CreateOptions>(given, 'createNamespace') ?? {}
     try {
       return await this.#call('createNamespace', [data], options, options.ifNotExists ? 409 : undefined)
     } catch (e) {
@@ -343,15 +353,16 @@ export class HorizonClient {
     query: OperationArgs<K>[0],
     given: IterateOptions | undefined,
   ): AsyncGenerator<OperationResult<K>['items'][number]> {
-    checkQuery(query, name)
-    const options = checkCallOptions<IterateOptions>(given, name)
+    const r = requests.now() ?? (await requests.load())
+    r.checkQuery(query, name)
+    const options = r.checkCallOptions<IterateOptions>(given, name)
     type Item = OperationResult<K>['items'][number]
     const page = (q: object, o: CallOptions) => this.call(name, [q] as never, o) as Promise<PageResponseV1<Item>>
     yield* iteratePages<Item, object>(page, { page_size: 50, ...query }, options)
   }
 
   async #delete(name: 'deleteHwm' | 'deleteNamespace', id: number, given: DeleteOptions | undefined): Promise<void> {
-    const options = checkCallOptions<DeleteOptions>(given, name) ?? {}
+    const options = (requests.now() ?? (await requests.load())).checkCallOptions<DeleteOptions>(given, name) ?? {}
     try {
       await this.#call(name, [id], options, options.ifExists ? 404 : undefined)
     } catch (e) {
@@ -363,7 +374,10 @@ export class HorizonClient {
   async #report(name: OperationName, args: unknown[], options: CallOptions, error: unknown): Promise<void> {
     const onError = this.options.hooks?.onError
     if (!onError) return
-    const { dryRun: _, ...request } = await this.transport.preview(toSpec(name, args as never), options)
+    const { dryRun: _, ...request } = await this.transport.preview(
+      (requests.now() ?? (await requests.load())).toSpec(name, args as never),
+      options,
+    )
     await onError({ request, error: error as Error })
   }
 
@@ -387,7 +401,7 @@ for (const name of names) {
   if (name in proto) continue
   // async: bad options reject the returned promise, as every other failure does, instead of throwing.
   proto[name] = async function (this: HorizonClient, ...all: unknown[]) {
-    const [args, options] = splitOptions(name, all)
+    const [args, options] = (requests.now() ?? (await requests.load())).splitOptions(name, all)
     return this.call(name, args, options)
   }
 }

@@ -1,5 +1,6 @@
 import { jsonIssues } from '../json/data.js'
-import type { RequestSpec } from '../transport/types.js'
+import type { CallOptions, RequestSpec } from '../transport/types.js'
+import { checkCallOptions } from './call-options.js'
 import { type ModelName, validate } from './constraints.js'
 import { requestValidationError } from './errors.js'
 import { type OperationArgs, type OperationName, operations, type RequestParts } from './operations.js'
@@ -41,4 +42,13 @@ export function toSpec<K extends OperationName>(name: K, args: OperationArgs<K>)
     auth: op.auth,
     credentials: op.credentials,
   }
+}
+
+export { checkCallOptions, checkQuery } from './call-options.js'
+
+/** Splits a generated method's arguments into the row's arguments and the trailing options, if given. */
+export function splitOptions(name: OperationName, args: unknown[]): [args: never, options: CallOptions | undefined] {
+  const arity = operations[name].parts.length
+  const options = args.length > arity ? checkCallOptions<CallOptions>(args[arity], name) : undefined
+  return [args.slice(0, arity) as never, options]
 }

@@ -1,9 +1,10 @@
 import { ofetch } from 'ofetch'
+import { withBase, withQuery } from 'ufo'
 import { exactJson } from '../json/lazy.js'
 import type { JsonCodec } from '../json/types.js'
-import { Deadlines, TIMEOUT } from './deadlines.js'
-import { REDACTED, redactAnswer, redactHeaders } from './redact.js'
-import { type RetryRules, retryDecision, retryDefaults } from './retry.js'
+import { Deadlines, TIMEOUT, type Watch } from './deadlines.js'
+import { failures } from './failure-loader.js'
+import { REDACTED, redactHeaders } from './redact.js'
 import { sleep } from './signals.js'
 import type {
   AuthContext,
@@ -25,8 +26,11 @@ export interface TransportOptions {
   auth?: AuthStrategy
   /** urllib3-style retry rules, or `false` for none */
   retry?: RetryOptions | false
-  /** connection and request timeouts in seconds (default 3 and 5) */
-  timeout?: TimeoutOptions
+  /**
+   * connection and request timeouts in seconds (default 3 and 5); `false` for none, which spares
+   * each request an AbortController of its own (your `signal` then goes to fetch as it is)
+   */
+  timeout?: TimeoutOptions | false
   /** headers sent on every request */
   headers?: Record<string, string>
   /** a fetch to use instead of the global one */
@@ -54,8 +58,6 @@ export interface TransportResponse<T> {
   headers: Headers
 }
 
-const joinUrl = (base: string, path: string) => base.replace(/\/+$/, '') + path
-
 /** Thrown out of the JSON parser so that the excerpt of a body that is not JSON survives. */
 class NotJson extends Error {
   constructor(readonly excerpt: string) {
@@ -80,19 +82,21 @@ const defaultError = (f: Failure) =>
 export class Transport {
   /** the options it was built with; `auth` may be replaced later (as `HorizonClient.setAuth` does) */
   readonly options: TransportOptions
-  readonly #retry: RetryRules
   readonly #fetch: ReturnType<typeof ofetch.create>
   readonly #deadlines: Deadlines
 
   constructor(options: TransportOptions) {
     this.options = options
-    this.#retry = { ...retryDefaults, ...(options.retry === false ? { total: 0 } : options.retry) }
-    const { connectionTimeout = 3, requestTimeout = 5 } = options.timeout ?? {}
-    this.#deadlines = new Deadlines(connectionTimeout * 1000, requestTimeout * 1000)
-    // ofetch hands its options to fetch as `init`: `seen` tells the attempt that headers arrived.
-    const base = ((input: string, init: RequestInit & { seen: (r: Response) => void }) =>
+    const { connectionTimeout = 3, requestTimeout = 5 } =
+      options.timeout === false ? { connectionTimeout: Infinity, requestTimeout: Infinity } : (options.timeout ?? {})
+    const deadlines = new Deadlines(connectionTimeout * 1000, requestTimeout * 1000)
+    this.#deadlines = deadlines
+    // Fetched now, so that a first failure finds it there.
+    failures.load().catch(() => {})
+    // ofetch hands its options to fetch as `init`: `watch` learns that the headers arrived.
+    const base = ((input: string, init: RequestInit & { watch: Watch }) =>
       (options.fetch ?? globalThis.fetch)(input, init).then((res) => {
-        init.seen(res)
+        deadlines.arrived(init.watch, res)
         return res
       })) as typeof fetch
     // No defaults: V8 merges ofetch's defaults into each call's options on a slow path (measured:
@@ -157,9 +161,15 @@ export class Transport {
         reauthorized = true
         if (await auth.refresh(ctx, headers.authorization)) continue
       }
-      const decision = retryDecision(spec.method, failure, result.headers, retries, this.#retry)
-      if (decision.waitMs !== undefined) failure.retryAfter = decision.waitMs / 1000
-      if (!decision.retry) throw await this.#fail(failure, info, spec)
+      // Loaded with the transport; if it cannot be (offline since), the failure is final.
+      const policy = failures.now() ?? (await failures.load().catch(() => undefined))
+      const { retry } = this.options
+      const decision = policy?.retryDecision(spec.method, failure, result.headers, retries, {
+        ...policy.retryDefaults,
+        ...(retry === false ? { total: 0 } : retry),
+      })
+      if (decision?.waitMs !== undefined) failure.retryAfter = decision.waitMs / 1000
+      if (!decision?.retry) throw await this.#fail(failure, info, spec)
       retries++
       await this.#pause(decision.delayMs, retries, failure, info, call.signal)
     }
@@ -234,13 +244,10 @@ export class Transport {
     return headers
   }
 
+  /** ufo's, as ofetch's own `baseURL` and `query` use: the bundle carries it anyway. */
   #url(spec: RequestSpec): string {
-    const url = joinUrl(this.options.baseUrl, spec.path)
-    if (!spec.query) return url
-    const query = new URLSearchParams()
-    for (const [k, v] of Object.entries(spec.query)) if (v !== undefined) query.append(k, String(v))
-    const search = query.toString()
-    return search ? `${url}?${search}` : url
+    const url = withBase(spec.path, this.options.baseUrl)
+    return spec.query ? withQuery(url, spec.query) : url
   }
 
   #info(spec: RequestSpec, url: string, headers: Record<string, string>): RequestInfo {
@@ -252,7 +259,8 @@ export class Transport {
   async #fail(failure: Failure, info: () => RequestInfo, spec?: RequestSpec): Promise<Error> {
     if (spec?.credentials) {
       // An answer that issues credentials, whole or cut, must not reach an error or a hook.
-      failure = { ...failure, body: redactAnswer(failure.status, failure.body) }
+      const policy = failures.now() ?? (await failures.load().catch(() => undefined))
+      failure = { ...failure, body: policy ? policy.redactAnswer(failure.status, failure.body) : REDACTED }
       if (failure.excerpt !== undefined) failure.excerpt = REDACTED
     }
     const error = (this.options.toError ?? defaultError)(failure)
@@ -272,12 +280,6 @@ export class Transport {
     signal: AbortSignal | undefined,
   ): Promise<TransportResponse<unknown> | Failure> {
     const watch = this.#deadlines.watch(signal)
-    let response: Response | undefined
-    // Called by the fetch wrapper once the headers are in, before ofetch reads the body.
-    const seen = (res: Response) => {
-      response = res
-      watch.headersArrived = true
-    }
     const request = { method: spec.method, url }
     try {
       const sent = this.#fetch.raw(url, {
@@ -285,7 +287,7 @@ export class Transport {
         headers,
         body,
         signal: watch.signal,
-        seen,
+        watch,
         retry: 0,
         ignoreResponseError: true,
         parseResponse: asText,
@@ -303,6 +305,7 @@ export class Transport {
     } catch (e) {
       if (e === TIMEOUT) return { kind: 'timeout', request }
       if (signal?.aborted) return { kind: 'abort', request, cause: signal.reason }
+      const response = watch.response
       if (e instanceof NotJson && response) {
         // A body that is not JSON (a proxy's HTML page, truncated JSON) keeps its status for retry rules.
         const { status, headers: h } = response
