@@ -1,35 +1,7 @@
 import { BearerToken, decodeJwtClaims } from '../transport/auth.js'
 import type { AuthContext, AuthStrategy } from '../transport/types.js'
-import { AuthorizationError, makeError, ResponseValidationError } from './errors.js'
+import { AuthorizationError } from './errors.js'
 import { requests } from './request-loader.js'
-import type { AuthTokenResponseV1 } from './types.js'
-
-/**
- * A token answer must hold a token and its expiry, whatever `validateResponses` says: the
- * client cannot work without them. The error names the fields, never their values.
- */
-function checkTokenAnswer(t: unknown): asserts t is AuthTokenResponseV1 {
-  const answer = (typeof t === 'object' && t !== null ? t : {}) as Record<string, unknown>
-  const details = [
-    typeof answer.access_token === 'string' && answer.access_token ? undefined : 'access_token',
-    typeof answer.expires_at === 'number' && Number.isFinite(answer.expires_at) ? undefined : 'expires_at',
-  ]
-    .filter((field) => field !== undefined)
-    .map((field) => ({
-      location: [field],
-      message: 'Missing or invalid',
-      code: 'token_answer',
-      context: {},
-      input: '[REDACTED]',
-    }))
-  if (details.length)
-    throw makeError(
-      ResponseValidationError,
-      'Answer of login is not a token answer',
-      { body: '[REDACTED]' },
-      { details },
-    )
-}
 
 /** A login in flight: the token's header, its own controller, how many calls wait for it. */
 interface SharedLogin {
@@ -108,14 +80,13 @@ export class LoginPassword implements AuthStrategy {
       // The login runs under its own signal: one caller's abort must not fail the others.
       const controller = new AbortController()
       const send = async () => {
-        const { toSpec } = requests.now() ?? (await requests.load())
-        return ctx.send<AuthTokenResponseV1>(toSpec('login', [this.login, this.#password]), {
-          signal: controller.signal,
-        })
+        const { toSpec, checkTokenAnswer } = requests.now() ?? (await requests.load())
+        return checkTokenAnswer(
+          await ctx.send(toSpec('login', [this.login, this.#password]), { signal: controller.signal }),
+        )
       }
       const header = send()
         .then((t) => {
-          checkTokenAnswer(t)
           // Renew `skew` seconds early, but never sooner than halfway through a short-lived token.
           const now = Date.now() / 1000
           const renewAt = t.expires_at - Math.min(this.#skew, (t.expires_at - now) / 2)
@@ -193,7 +164,7 @@ export class AccessToken extends BearerToken {
     const claims = decodeJwtClaims(token)
     const exp = claims?.exp
     if (claims?.user_id !== undefined) this.user = `id:${claims.user_id}`
-    if (typeof exp !== 'number') throw makeError(AuthorizationError, 'Missing expiration time in token', {})
+    if (typeof exp !== 'number') throw new AuthorizationError('Missing expiration time in token')
     this.expiresAt = exp
     this.#check()
   }
@@ -216,6 +187,6 @@ export class AccessToken extends BearerToken {
   }
 
   #check(): void {
-    if (this.expiresAt <= Date.now() / 1000) throw makeError(AuthorizationError, 'Access token is expired', {})
+    if (this.expiresAt <= Date.now() / 1000) throw new AuthorizationError('Access token is expired')
   }
 }

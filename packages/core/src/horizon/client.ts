@@ -1,25 +1,13 @@
 import { failures } from '../transport/failure-loader.js'
 import { mergeHooks } from '../transport/merge-hooks.js'
 import { type DryRunRequest, Transport, type TransportOptions } from '../transport/transport.js'
-import type { AuthStrategy, CallOptions, Hooks } from '../transport/types.js'
+import type { AuthStrategy, CallOptions, Failure, Hooks } from '../transport/types.js'
+import type { CallState } from './calls.js'
 import type { ValidationIssue } from './constraints.js'
-import {
-  EntityAlreadyExistsError,
-  EntityNotFoundError,
-  makeError,
-  ResponseValidationError,
-  requestValidationError,
-  toHorizonError,
-} from './errors.js'
-import { HORIZON_VERSION } from './generated/version.js'
-import {
-  type OperationArgs,
-  type OperationName,
-  type OperationResult,
-  type Operations,
-  operations,
-} from './operations.js'
-import { type IterateOptions, iteratePages } from './pagination.js'
+import { HorizonError, requestValidationError } from './errors.js'
+import type { OperationArgs, OperationName, OperationResult, Operations } from './operations.js'
+import { operations } from './operations.js'
+import type { IterateOptions } from './pagination.js'
 import { requests } from './request-loader.js'
 import type {
   HWMHistoryPaginateQueryV1,
@@ -31,7 +19,6 @@ import type {
   NamespaceHistoryResponseV1,
   NamespacePaginateQueryV1,
   NamespaceResponseV1,
-  PageResponseV1,
 } from './types.js'
 
 /** The transport's hooks, plus what only a Horizon client tells. */
@@ -57,13 +44,6 @@ export interface HorizonClientOptions extends Omit<TransportOptions, 'toError' |
 
 /** Answers the issues found in the answer `data` of `operation`; none when it matches. */
 export type ResponseChecker = (operation: OperationName, data: unknown) => ValidationIssue[]
-
-let loading: Promise<ResponseChecker> | undefined
-/** The schemas weigh more than the client: they load only when a client asks to validate. */
-const loadChecker = () => {
-  loading ??= import('./response-check.js').then((m) => m.checkResponse)
-  return loading
-}
 
 /** `createNamespace` options: `ifNotExists` answers the existing namespace instead of a 409. */
 export interface CreateOptions extends CallOptions {
@@ -96,6 +76,14 @@ export type DryRunMethods = {
 
 const names = Object.keys(operations) as OperationName[]
 
+/** Horizon's error for a failure, built in the request chunk; a plain one if it cannot be loaded. */
+const toError = (f: Failure): Error | Promise<Error> => {
+  const r = requests.now()
+  if (r) return r.toHorizonError(f)
+  const plain = () => new HorizonError(`${f.request.method} ${f.request.url}: ${f.status ?? f.kind}`, f)
+  return requests.load().then((m) => m.toHorizonError(f), plain)
+}
+
 /**
  * The Horizon client: every v1 operation as a method, on a fetch transport that runs unchanged
  * in browsers and Node.
@@ -115,7 +103,7 @@ export class HorizonClient {
   readonly options: HorizonClientOptions
   /** the fetch transport every call goes through */
   readonly transport: Transport
-  #versionChecked = false
+  readonly #state: CallState = { versionChecked: false }
   #dry?: DryRunMethods
   readonly #authListeners = new Set<(auth: AuthStrategy | undefined) => void>()
 
@@ -135,7 +123,7 @@ export class HorizonClient {
       )
     // One copy, shared with the transport: setAuth() changes what both read, and never the object
     // the caller passed in.
-    const shared = { ...options, toError: toHorizonError }
+    const shared = { ...options, toError }
     this.options = shared
     this.transport = new Transport(shared)
     // Fetched now, so that the first call finds it there; a failed load is tried again by that call.
@@ -152,11 +140,7 @@ export class HorizonClient {
     if (!this.#dry) {
       const dry = {} as Record<string, (...args: unknown[]) => Promise<DryRunRequest>>
       for (const name of names)
-        dry[name] = async (...all) => {
-          const r = requests.now() ?? (await requests.load())
-          const [args, options] = r.splitOptions(name, all)
-          return this.transport.preview(r.toSpec(name, args), options)
-        }
+        dry[name] = async (...all) => (requests.now() ?? (await requests.load())).dryCall(this, name, all)
       this.#dry = dry as DryRunMethods
     }
     return this.#dry
@@ -252,30 +236,13 @@ export class HorizonClient {
     return this.#call(name, args, options)
   }
 
-  /** `expected`: a status the caller will turn into success, so hooks do not see it as an error. */
   async #call<K extends OperationName>(
     name: K,
     args: OperationArgs<K>,
     options: CallOptions,
-    expected?: number,
   ): Promise<OperationResult<K>> {
     // Awaited only until the chunk has arrived: an `await` of nothing still costs every call a turn.
-    const spec = (requests.now() ?? (await requests.load())).toSpec(name, args)
-    if (expected) spec.expected = [expected]
-    const { data, headers } = await this.transport.send<OperationResult<K>>(spec, options)
-    if (!this.#versionChecked) this.#checkVersion(headers)
-    const { validateResponses: check } = this.options
-    if (check) {
-      let details = (check === true ? await loadChecker() : check)(name, data)
-      if (details.length) {
-        // An off-schema token answer still holds a valid token: keep it out of the error.
-        const secret = operations[name].credentials
-        if (secret) details = details.map((d) => ({ ...d, input: '[REDACTED]' }))
-        const body = secret ? '[REDACTED]' : data
-        throw makeError(ResponseValidationError, `Answer of ${name} does not match its schema`, { body }, { details })
-      }
-    }
-    return data
+    return (requests.now() ?? (await requests.load())).callOperation(this, this.#state, name, args, options)
   }
 
   /**
@@ -284,18 +251,7 @@ export class HorizonClient {
    * @example `const ns = await client.createNamespace({ name: 'etl' }, { ifNotExists: true })`
    */
   async createNamespace(data: NamespaceCreateRequestV1, given?: CreateOptions): Promise<NamespaceResponseV1> {
-    const options =
-      (requests.now() ?? (await requests.load())).checkCallOptions<CreateOptions>(given, 'createNamespace') ?? {}
-    try {
-      return await this.#call('createNamespace', [data], options, options.ifNotExists ? 409 : undefined)
-    } catch (e) {
-      if (!(options.ifNotExists && e instanceof EntityAlreadyExistsError)) throw e
-      const page = await this.call('paginateNamespaces', [{ name: data.name }], options)
-      if (page.items[0]) return page.items[0]
-      // Gone again before we could read it: a failure after all, reported as one.
-      await this.#report('createNamespace', [data], options, e)
-      throw e
-    }
+    return (requests.now() ?? (await requests.load())).createNamespace(this, this.#state, data, given)
   }
 
   /**
@@ -304,7 +260,13 @@ export class HorizonClient {
    * @example `await client.deleteNamespace(1, { ifExists: true })`
    */
   async deleteNamespace(namespaceId: number, options?: DeleteOptions): Promise<void> {
-    return this.#delete('deleteNamespace', namespaceId, options)
+    return (requests.now() ?? (await requests.load())).deleteEntity(
+      this,
+      this.#state,
+      'deleteNamespace',
+      namespaceId,
+      options,
+    )
   }
 
   /**
@@ -312,7 +274,7 @@ export class HorizonClient {
    * @example `await client.deleteHwm(5, { ifExists: true })`
    */
   async deleteHwm(hwmId: number, options?: DeleteOptions): Promise<void> {
-    return this.#delete('deleteHwm', hwmId, options)
+    return (requests.now() ?? (await requests.load())).deleteEntity(this, this.#state, 'deleteHwm', hwmId, options)
   }
 
   /** Every namespace, page after page. @example `for await (const ns of client.iterateNamespaces()) …` */
@@ -353,45 +315,7 @@ export class HorizonClient {
     query: OperationArgs<K>[0],
     given: IterateOptions | undefined,
   ): AsyncGenerator<OperationResult<K>['items'][number]> {
-    const r = requests.now() ?? (await requests.load())
-    r.checkQuery(query, name)
-    const options = r.checkCallOptions<IterateOptions>(given, name)
-    type Item = OperationResult<K>['items'][number]
-    const page = (q: object, o: CallOptions) => this.call(name, [q] as never, o) as Promise<PageResponseV1<Item>>
-    yield* iteratePages<Item, object>(page, { page_size: 50, ...query }, options)
-  }
-
-  async #delete(name: 'deleteHwm' | 'deleteNamespace', id: number, given: DeleteOptions | undefined): Promise<void> {
-    const options = (requests.now() ?? (await requests.load())).checkCallOptions<DeleteOptions>(given, name) ?? {}
-    try {
-      await this.#call(name, [id], options, options.ifExists ? 404 : undefined)
-    } catch (e) {
-      if (!(options.ifExists && e instanceof EntityNotFoundError)) throw e
-    }
-  }
-
-  /** Hands `error` to `onError`, as the transport does for the failures it reports itself. */
-  async #report(name: OperationName, args: unknown[], options: CallOptions, error: unknown): Promise<void> {
-    const onError = this.options.hooks?.onError
-    if (!onError) return
-    const { dryRun: _, ...request } = await this.transport.preview(
-      (requests.now() ?? (await requests.load())).toSpec(name, args as never),
-      options,
-    )
-    await onError({ request, error: error as Error })
-  }
-
-  /** Warns once, as the Python client does, when the server is newer than the types (read from the first answer that tells). */
-  #checkVersion(headers: Headers): void {
-    const version = headers.get('x-application-version')
-    if (!version) return
-    this.#versionChecked = true
-    const [a, b] = [version, HORIZON_VERSION].map((v) => v.split('.').map(Number))
-    const newer = a!.findIndex((n, i) => n !== (b![i] ?? 0))
-    if (newer >= 0 && a![newer]! > (b![newer] ?? 0)) {
-      const message = `Horizon client types are for ${HORIZON_VERSION}, the server runs ${version}. Please upgrade.`
-      ;(this.options.hooks?.onWarning ?? console.warn)(message)
-    }
+    yield* (requests.now() ?? (await requests.load())).iterate(this, name, query, given)
   }
 }
 
@@ -401,8 +325,7 @@ for (const name of names) {
   if (name in proto) continue
   // async: bad options reject the returned promise, as every other failure does, instead of throwing.
   proto[name] = async function (this: HorizonClient, ...all: unknown[]) {
-    const [args, options] = (requests.now() ?? (await requests.load())).splitOptions(name, all)
-    return this.call(name, args, options)
+    return (requests.now() ?? (await requests.load())).callMethod(this, name, all)
   }
 }
 

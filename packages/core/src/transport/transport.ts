@@ -42,8 +42,8 @@ export interface TransportOptions {
    * 2^53 are `bigint`. `{ parse: JSON.parse, stringify: JSON.stringify }` gives plain numbers.
    */
   json?: JsonCodec
-  /** turns a failure into the error thrown; the service layer gives its own classes */
-  toError?: (failure: Failure) => Error
+  /** turns a failure into the error thrown; the service layer gives its own classes (which it may load first) */
+  toError?: (failure: Failure) => Error | Promise<Error>
 }
 
 /** A prepared request that was not sent (dry mode): credentials redacted. */
@@ -263,7 +263,7 @@ export class Transport {
       failure = { ...failure, body: policy ? policy.redactAnswer(failure.status, failure.body) : REDACTED }
       if (failure.excerpt !== undefined) failure.excerpt = REDACTED
     }
-    const error = (this.options.toError ?? defaultError)(failure)
+    const error = await (this.options.toError ?? defaultError)(failure)
     // A status the caller turns into success is no failure to report; it reports the rest itself.
     if (!(failure.status !== undefined && spec?.expected?.includes(failure.status)))
       await this.options.hooks?.onError?.({ request: info(), error })
