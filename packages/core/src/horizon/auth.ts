@@ -2,13 +2,7 @@ import { BearerToken, decodeJwtClaims } from '../transport/auth.js'
 import type { AuthContext, AuthStrategy } from '../transport/types.js'
 import { AuthorizationError } from './errors.js'
 import { requests } from './request-loader.js'
-
-/** A login in flight: the token's header, its own controller, how many calls wait for it. */
-interface SharedLogin {
-  header: Promise<string>
-  controller: AbortController
-  waiting: number
-}
+import type { LoginState } from './shared-login.js'
 
 /**
  * OAuth2 password login on `/v1/auth/token`. The token lives in memory only; it is renewed
@@ -24,9 +18,8 @@ export class LoginPassword implements AuthStrategy {
   readonly login: string
   readonly #password: string
   readonly #skew: number
-  #token?: { header: string; expiresAt: number; renewAt: number }
-  /** The login in flight, shared by every call that waits for a token. */
-  #pending?: SharedLogin
+  /** the token, and the login in flight shared by every call that waits for one */
+  readonly #state: LoginState = {}
 
   constructor(options: { login: string; password: string; skewSeconds?: number }) {
     this.login = options.login
@@ -41,7 +34,7 @@ export class LoginPassword implements AuthStrategy {
 
   /** Seconds since the epoch at which the current token expires, if logged in. */
   get expiresAt(): number | undefined {
-    return this.#token?.expiresAt
+    return this.#state.token?.expiresAt
   }
 
   /**
@@ -50,7 +43,7 @@ export class LoginPassword implements AuthStrategy {
    * @example `await auth.header({ send: (spec) => transport.send(spec).then((r) => r.data as never) })`
    */
   header(ctx: AuthContext): string | Promise<string> {
-    const t = this.#token
+    const t = this.#state.token
     return t && t.renewAt > Date.now() / 1000 ? t.header : this.#login(ctx)
   }
 
@@ -60,7 +53,7 @@ export class LoginPassword implements AuthStrategy {
    */
   async refresh(ctx: AuthContext, rejected?: string): Promise<boolean> {
     // Another call may have logged in again already: retry with that token.
-    if (!this.#token || this.#token.header === rejected) this.#token = undefined
+    if (this.#state.token?.header === rejected) this.#state.token = undefined
     await this.header(ctx)
     return true
   }
@@ -70,69 +63,12 @@ export class LoginPassword implements AuthStrategy {
    * @example `auth.reset()`
    */
   reset(): void {
-    this.#token = undefined
+    this.#state.token = undefined
   }
 
-  #login(ctx: AuthContext): Promise<string> {
-    if (ctx.signal?.aborted) return Promise.reject(ctx.signal.reason)
-    let pending = this.#pending
-    if (!pending) {
-      // The login runs under its own signal: one caller's abort must not fail the others.
-      const controller = new AbortController()
-      const send = async () => {
-        const { toSpec, checkTokenAnswer } = requests.now() ?? (await requests.load())
-        return checkTokenAnswer(
-          await ctx.send(toSpec('login', [this.login, this.#password]), { signal: controller.signal }),
-        )
-      }
-      const header = send()
-        .then((t) => {
-          // Renew `skew` seconds early, but never sooner than halfway through a short-lived token.
-          const now = Date.now() / 1000
-          const renewAt = t.expires_at - Math.min(this.#skew, (t.expires_at - now) / 2)
-          this.#token = { header: `Bearer ${t.access_token}`, expiresAt: t.expires_at, renewAt }
-          return this.#token.header
-        })
-        .finally(() => {
-          if (this.#pending === pending) this.#pending = undefined
-        })
-      // A login every caller left is still settled by someone.
-      header.catch(() => {})
-      pending = { header, controller, waiting: 0 }
-      this.#pending = pending
-    }
-    return this.#wait(pending, ctx.signal)
-  }
-
-  /** Waits for the shared login, or rejects when `signal` aborts; the last to leave cancels it. */
-  #wait(pending: SharedLogin, signal: AbortSignal | undefined): Promise<string> {
-    pending.waiting++
-    if (!signal) return pending.header
-    return new Promise((resolve, reject) => {
-      const leave = () => {
-        signal.removeEventListener('abort', abort)
-        pending.waiting--
-      }
-      const abort = () => {
-        leave()
-        reject(signal.reason)
-        if (pending.waiting === 0) {
-          pending.controller.abort(signal.reason)
-          if (this.#pending === pending) this.#pending = undefined
-        }
-      }
-      signal.addEventListener('abort', abort, { once: true })
-      pending.header.then(
-        (h) => {
-          leave()
-          resolve(h)
-        },
-        (e: unknown) => {
-          leave()
-          reject(e)
-        },
-      )
-    })
+  async #login(ctx: AuthContext): Promise<string> {
+    const { shareLogin } = requests.now() ?? (await requests.load())
+    return shareLogin(this.#state, ctx, [this.login, this.#password], this.#skew)
   }
 
   /**

@@ -6,18 +6,13 @@
 import type { DryRunRequest } from '../transport/transport.js'
 import type { CallOptions } from '../transport/types.js'
 import { checkCallOptions, checkQuery } from './call-options.js'
-import type { CreateOptions, DeleteOptions, HorizonClient, ResponseChecker } from './client.js'
+import type { CallHost, CallState, CreateOptions, DeleteOptions, ResponseChecker } from './client-options.js'
 import { EntityAlreadyExistsError, EntityNotFoundError, makeError, ResponseValidationError } from './errors.js'
 import { HORIZON_VERSION } from './generated/version.js'
 import { type OperationArgs, type OperationName, type OperationResult, operations } from './operations.js'
 import { type IterateOptions, iteratePages } from './pagination.js'
 import { splitOptions, toSpec } from './request.js'
 import type { NamespaceCreateRequestV1, NamespaceResponseV1, PageResponseV1 } from './types.js'
-
-/** What a client keeps for its calls. */
-export interface CallState {
-  versionChecked: boolean
-}
 
 let loading: Promise<ResponseChecker> | undefined
 /** The schemas weigh more than the client: they load only when a client asks to validate. */
@@ -31,7 +26,7 @@ const loadChecker = () => {
  * hooks do not see it as an error.
  */
 export async function callOperation<K extends OperationName>(
-  client: HorizonClient,
+  client: CallHost,
   state: CallState,
   name: K,
   args: OperationArgs<K>,
@@ -57,20 +52,20 @@ export async function callOperation<K extends OperationName>(
 }
 
 /** A generated method: the row's arguments, then its options. */
-export const callMethod = (client: HorizonClient, name: OperationName, all: unknown[]): Promise<unknown> => {
+export const callMethod = (client: CallHost, name: OperationName, all: unknown[]): Promise<unknown> => {
   const [args, options] = splitOptions(name, all)
   return client.call(name, args, options)
 }
 
 /** A dry-run method: the request it would send, credentials redacted. */
-export const dryCall = (client: HorizonClient, name: OperationName, all: unknown[]): Promise<DryRunRequest> => {
+export const dryCall = (client: CallHost, name: OperationName, all: unknown[]): Promise<DryRunRequest> => {
   const [args, options] = splitOptions(name, all)
   return client.transport.preview(toSpec(name, args), options)
 }
 
 /** `createNamespace`, answering the existing namespace on 409 with `ifNotExists`. */
 export async function createNamespace(
-  client: HorizonClient,
+  client: CallHost,
   state: CallState,
   data: NamespaceCreateRequestV1,
   given: CreateOptions | undefined,
@@ -94,7 +89,7 @@ export async function createNamespace(
 
 /** `deleteHwm` / `deleteNamespace`, succeeding on 404 with `ifExists`. */
 export async function deleteEntity(
-  client: HorizonClient,
+  client: CallHost,
   state: CallState,
   name: 'deleteHwm' | 'deleteNamespace',
   id: number,
@@ -112,7 +107,7 @@ export async function deleteEntity(
 export async function* iterate<
   K extends 'paginateNamespaces' | 'paginateHwm' | 'paginateHwmHistory' | 'paginateNamespaceHistory',
 >(
-  client: HorizonClient,
+  client: CallHost,
   name: K,
   query: OperationArgs<K>[0],
   given: IterateOptions | undefined,
@@ -125,7 +120,7 @@ export async function* iterate<
 }
 
 /** Warns once, as the Python client does, when the server is newer than the types (read from the first answer that tells). */
-function checkVersion(client: HorizonClient, state: CallState, headers: Headers): void {
+function checkVersion(client: CallHost, state: CallState, headers: Headers): void {
   const version = headers.get('x-application-version')
   if (!version) return
   state.versionChecked = true

@@ -1,9 +1,17 @@
+export type {
+  CallState,
+  CreateOptions,
+  DeleteOptions,
+  HorizonClientOptions,
+  HorizonHooks,
+  ResponseChecker,
+} from './client-options.js'
+
 import { failures } from '../transport/failure-loader.js'
 import { mergeHooks } from '../transport/merge-hooks.js'
-import { type DryRunRequest, Transport, type TransportOptions } from '../transport/transport.js'
-import type { AuthStrategy, CallOptions, Failure, Hooks } from '../transport/types.js'
-import type { CallState } from './calls.js'
-import type { ValidationIssue } from './constraints.js'
+import { type DryRunRequest, Transport } from '../transport/transport.js'
+import type { AuthStrategy, CallOptions, Failure } from '../transport/types.js'
+import type { CallState, CreateOptions, DeleteOptions, HorizonClientOptions } from './client-options.js'
 import { HorizonError, requestValidationError } from './errors.js'
 import type { OperationArgs, OperationName, OperationResult, Operations } from './operations.js'
 import { operations } from './operations.js'
@@ -20,41 +28,6 @@ import type {
   NamespacePaginateQueryV1,
   NamespaceResponseV1,
 } from './types.js'
-
-/** The transport's hooks, plus what only a Horizon client tells. */
-export interface HorizonHooks extends Hooks {
-  /** non-fatal notices, such as a server newer than the client's types (default `console.warn`) */
-  onWarning?: (message: string) => void
-}
-
-/** Options of `HorizonClient`: the transport's, less the error factory, plus response validation. */
-export interface HorizonClientOptions extends Omit<TransportOptions, 'toError' | 'hooks'> {
-  /** logging and tracing callbacks (default none) */
-  hooks?: HorizonHooks
-  /** `LoginPassword`, `AccessToken`, `BearerToken` or your own strategy (default none: anonymous calls) */
-  auth?: AuthStrategy
-  /**
-   * Checks every answer against the OpenAPI schema; a mismatch raises `ResponseValidationError`.
-   * `true` loads the schemas on first use (a chunk of their own, out of the main bundle); or pass
-   * a checker, such as `checkResponse` from `@horizon-ts/core/schemas`, to have it bundled.
-   * Default `false`.
-   */
-  validateResponses?: boolean | ResponseChecker
-}
-
-/** Answers the issues found in the answer `data` of `operation`; none when it matches. */
-export type ResponseChecker = (operation: OperationName, data: unknown) => ValidationIssue[]
-
-/** `createNamespace` options: `ifNotExists` answers the existing namespace instead of a 409. */
-export interface CreateOptions extends CallOptions {
-  /** on 409, answer the namespace of that name instead of raising `EntityAlreadyExistsError` (default false) */
-  ifNotExists?: boolean
-}
-/** `deleteHwm` / `deleteNamespace` options: `ifExists` succeeds on 404. */
-export interface DeleteOptions extends CallOptions {
-  /** on 404, succeed instead of raising `EntityNotFoundError` (default false) */
-  ifExists?: boolean
-}
 
 type OptionsOf<K extends OperationName> = K extends 'createNamespace'
   ? CreateOptions

@@ -6,4 +6,4 @@ import { lazyModule } from '../lazy-module.js'
  * its own, weighing more than the rest of the client. A client starts fetching it when it is
  * made, so its first call rarely waits for it.
  */
-export const requests = lazyModule(() => import('./request.js'))
+export const requests = lazyModule(() => import('./request-chunk.js'))

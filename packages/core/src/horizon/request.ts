@@ -44,11 +44,6 @@ export function toSpec<K extends OperationName>(name: K, args: OperationArgs<K>)
   }
 }
 
-export { checkCallOptions, checkQuery } from './call-options.js'
-export { callMethod, callOperation, createNamespace, deleteEntity, dryCall, iterate } from './calls.js'
-export { toHorizonError } from './error-of.js'
-export { checkTokenAnswer } from './token-answer.js'
-
 /** Splits a generated method's arguments into the row's arguments and the trailing options, if given. */
 export function splitOptions(name: OperationName, args: unknown[]): [args: never, options: CallOptions | undefined] {
   const arity = operations[name].parts.length
