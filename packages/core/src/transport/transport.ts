@@ -5,7 +5,6 @@ import type { JsonCodec } from '../json/types.js'
 import { Deadlines, TIMEOUT, type Watch } from './deadlines.js'
 import { failures } from './failure-loader.js'
 import { REDACTED, redactHeaders } from './redact.js'
-import { sleep } from './signals.js'
 import type {
   AuthContext,
   AuthStrategy,
@@ -163,15 +162,11 @@ export class Transport {
       }
       // Loaded with the transport; if it cannot be (offline since), the failure is final.
       const policy = failures.now() ?? (await failures.load().catch(() => undefined))
-      const { retry } = this.options
-      const decision = policy?.retryDecision(spec.method, failure, result.headers, retries, {
-        ...policy.retryDefaults,
-        ...(retry === false ? { total: 0 } : retry),
-      })
-      if (decision?.waitMs !== undefined) failure.retryAfter = decision.waitMs / 1000
-      if (!decision?.retry) throw await this.#fail(failure, info, spec)
+      const delayMs = policy?.retryDelay(spec.method, failure, result.headers, retries, this.options.retry)
+      if (delayMs === undefined) throw await this.#fail(failure, info, spec)
       retries++
-      await this.#pause(decision.delayMs, retries, failure, info, call.signal)
+      const aborted = await policy!.pause(this.options.hooks, delayMs, retries, failure, info, call.signal)
+      if (aborted) throw await this.#fail({ kind: 'abort', request: failure.request, ...aborted }, info)
     }
   }
 
@@ -219,23 +214,6 @@ export class Transport {
       requestId: result.headers.get('x-request-id') ?? undefined,
       durationMs: Date.now() - started,
     })
-  }
-
-  /** Waits before retry number `retries`, after telling `onRetry`; a caller's abort ends the wait. */
-  async #pause(
-    delayMs: number,
-    retries: number,
-    failure: Failure,
-    info: () => RequestInfo,
-    signal: AbortSignal | undefined,
-  ): Promise<void> {
-    const reason = String(failure.status ?? failure.kind)
-    await this.options.hooks?.onRetry?.({ request: info(), attempt: retries + 1, delayMs, reason })
-    try {
-      await sleep(delayMs, signal)
-    } catch (cause) {
-      throw await this.#fail({ kind: 'abort', request: failure.request, cause }, info)
-    }
   }
 
   #headers(spec: RequestSpec, call: CallOptions): Record<string, string> {
