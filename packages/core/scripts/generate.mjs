@@ -186,6 +186,23 @@ for (const [key, op] of routes) {
 for (const name of Object.keys(doc.components.schemas))
   if (bodies.has(name)) models[name] = objectModel(component(name))
 
+// Which models check each route's path, query, body and form: read off the document, so an
+// operation row needs only its method and path.
+const checks = {}
+for (const [key, op] of routes) {
+  const c = {}
+  for (const where of ['path', 'query']) {
+    const set = JSON.stringify(Object.fromEntries(parameters(op, where)))
+    if (set !== '{}') c[where] = Object.keys(PARAMETER_SETS).find((n) => JSON.stringify(models[n]) === set)
+  }
+  for (const [media, { schema }] of Object.entries(op.requestBody?.content ?? {})) {
+    const name = refName(schema.$ref)
+    if (media === 'application/json') c.body = name
+    else c.form = Object.keys(FORMS).find((f) => FORMS[f] === name)
+  }
+  checks[key] = c
+}
+
 const FIELD_RULE = `/**
  * The rule of one field, compact because the main bundle carries it. Each key stands for the
  * OpenAPI keyword named in its comment; \`limits()\` in constraints.ts answers them in those words.
@@ -228,7 +245,13 @@ writeFileSync(
     `\n/** Every request model and parameter set, by name: its fields' rules. */\n` +
     `export const requestModels = {\n${Object.entries(models)
       .map(([name, m]) => `  ${name}: ${JSON.stringify(m).replace(/"(\w+)":/g, '$1:')},`)
-      .join('\n')}\n} as const satisfies Record<string, Record<string, FieldRule>>\n`,
+      .join('\n')}\n} as const satisfies Record<string, Record<string, FieldRule>>\n` +
+    `\n/** The models that check each route's path, query, body and form, by \`METHOD path\`. */\n` +
+    `export const requestChecks = {\n${routes
+      .map(([key]) => `  ${JSON.stringify(key)}: ${JSON.stringify(checks[key]).replace(/"(\w+)":/g, '$1:')},`)
+      .join(
+        '\n',
+      )}\n} as const satisfies Record<string, { path?: string; query?: string; body?: string; form?: string }>\n`,
 )
 writeFileSync(
   'src/horizon/generated/version.ts',

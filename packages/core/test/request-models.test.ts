@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { type ModelName, models } from '../src/horizon/constraints.js'
+import { checksOf, type ModelName, models } from '../src/horizon/constraints.js'
 import { operations } from '../src/horizon/operations.js'
 
 interface Route {
@@ -21,7 +21,7 @@ const fields = (name: ModelName | undefined) =>
 describe.each(Object.keys(operations))('operation %s', (name) => {
   const row = operations[name as keyof typeof operations]
   const route = spec.paths[row.path]?.[row.method.toLowerCase()] ?? {}
-  const checks = row.checks as Partial<Record<'path' | 'query' | 'body' | 'form', ModelName>>
+  const checks = checksOf(row.method, row.path)
 
   it.each(['path', 'query'] as const)('checks its %s parameters with a model of the same fields', (where) => {
     const params = (route.parameters ?? []).filter((p) => p.in === where).map((p) => [p.name, p.required === true])

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { HorizonClient, operations } from '@horizon-ts/core'
+import { checksOf } from '@horizon-ts/core/constraints'
 import { horizonKeys, horizonReads } from '@horizon-ts/core/query'
 import { expect, test } from 'vitest'
 import * as react from '../src/index.js'
@@ -59,7 +60,8 @@ test('the key column of every read hook is the key its factory builds', () => {
     const factory = m && m[1]![0]!.toLowerCase() + m[1]!.slice(1)
     if (!m || !factory || !(factory in horizonReads)) continue
     const { operation } = horizonReads[factory as keyof typeof horizonReads]
-    const args = operations[operation].checks.query ? [{ namespace_id: 7, hwm_id: 8 }] : [9]
+    const { method, path } = operations[operation]
+    const args = checksOf(method, path).query ? [{ namespace_id: 7, hwm_id: 8 }] : [9]
     expect(m[2], `the key of use${m[1]}`).toBe(written(keys[factory]!(...args)))
     checked++
   }

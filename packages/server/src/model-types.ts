@@ -14,13 +14,11 @@ import type {
   NamespacePaginateQueryV1,
   NamespaceUpdateRequestV1,
   OperationName,
-  Operations,
   PermissionsUpdateRequestV1,
 } from '@horizon-ts/core'
-import type { ModelName } from '@horizon-ts/core/constraints'
+import type { ChecksOf, ModelName } from '@horizon-ts/core/constraints'
 import type { PageQuery } from './paging.js'
 
-type ChecksOf<K extends OperationName> = Operations[K]['checks']
 type Part = 'path' | 'query' | 'body' | 'form'
 type Named<C, P extends string> = C extends { readonly [_ in P]: infer M extends ModelName } ? M : never
 /** Every model some row of the operation table names (an optional `checks` key names none). */

@@ -1,12 +1,12 @@
 /**
- * The types of a handler's validated `{ path, query, body }`, read off its row: the models the row's
- * `checks` name (literal types in the table), through `ModelTypes`. A form is the body.
+ * The types of a handler's validated `{ path, query, body }`, read off its row: the models that
+ * check its method and path (`RequestChecks`, generated from the document), through `ModelTypes`.
+ * A form is the body.
  */
-import type { OperationName, Operations } from '@horizon-ts/core'
-import type { ModelName } from '@horizon-ts/core/constraints'
+import type { OperationName } from '@horizon-ts/core'
+import type { ChecksOf, ModelName } from '@horizon-ts/core/constraints'
 import type { ModelTypes } from './model-types.js'
 
-type ChecksOf<K extends OperationName> = Operations[K]['checks']
 type PartOf<C, P extends string> = C extends { readonly [_ in P]: infer M extends keyof ModelTypes }
   ? ModelTypes[M]
   : undefined

@@ -1,9 +1,10 @@
 /**
  * A route of the operation table: method, path, auth and body kind come from the row, the path,
- * query and body are validated against the models the row names (issues of all three in one 422,
+ * query and body are validated against the models the document names for them (issues of all three in one 422,
  * after auth, as FastAPI solves its dependencies), then the handler answers.
  */
 import { type Operation, type OperationName, operations } from '@horizon-ts/core'
+import { checksOf } from '@horizon-ts/core/constraints'
 import { queryOf } from './body.js'
 import { jsonResponse } from './errors.js'
 import { Created, type HandlerContext, type Handlers } from './handler-types.js'
@@ -11,8 +12,9 @@ import type { Inputs } from './operation-inputs.js'
 import type { Route, RouteContext } from './router.js'
 import { Checker } from './validation.js'
 
-/** The inputs the row's checks name, validated together. */
-function validated({ checks }: Row, ctx: RouteContext): Inputs<OperationName> {
+/** The inputs the route's checks name, validated together. */
+function validated({ method, path }: Row, ctx: RouteContext): Inputs<OperationName> {
+  const checks = checksOf(method, path)
   const checker = new Checker()
   const inputs = {
     path: checks.path && checker.part(checks.path, ctx.params, 'path'),
@@ -25,8 +27,8 @@ function validated({ checks }: Row, ctx: RouteContext): Inputs<OperationName> {
   return inputs as Inputs<OperationName>
 }
 
-/** The parts of a row the server reads (any row: each types its `checks` as literals). */
-type Row = Pick<Operation, 'method' | 'path' | 'auth' | 'checks'>
+/** The parts of a row the server reads. */
+type Row = Pick<Operation, 'method' | 'path' | 'auth'>
 
 function response(answer: unknown, headers: Readonly<Record<string, string>>): Response {
   // FastAPI answers a 204 with its JSONResponse class: the content type, no length, no body.
@@ -38,6 +40,7 @@ function response(answer: unknown, headers: Readonly<Record<string, string>>): R
 
 export function operationRoute(name: OperationName, handlers: Handlers): Route {
   const row: Row = operations[name]
+  const checks = checksOf(row.method, row.path)
   // Validation gave the inputs the types `Handlers` promises for this row: one handler signature
   // for all rows lets the table be called by name.
   const handler = handlers[name] as unknown as (ctx: HandlerContext<OperationName>) => unknown
@@ -45,7 +48,7 @@ export function operationRoute(name: OperationName, handlers: Handlers): Route {
     method: row.method,
     path: row.path,
     auth: row.auth !== false,
-    body: row.checks.body ? 'json' : row.checks.form ? 'form' : undefined,
+    body: checks.body ? 'json' : checks.form ? 'form' : undefined,
     async handle(ctx) {
       const { runtime } = ctx
       const answer = await handler({

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { type OperationName, operations } from '@horizon-ts/core'
+import { checksOf } from '@horizon-ts/core/constraints'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Handlers } from '../src/handler-types.js'
 import { handlers } from '../src/handlers/index.js'
@@ -65,7 +66,9 @@ describe('a route of the table', () => {
     })
   }
   const authenticated = names.filter((name) => operations[name].auth !== false)
-  const validated = authenticated.filter((name) => Object.keys(operations[name].checks).length > 0)
+  const validated = authenticated.filter(
+    (name) => Object.keys(checksOf(operations[name].method, operations[name].path)).length > 0,
+  )
 
   it.each(authenticated)('%s: authenticates before it validates (no token and bad input: 401)', async (name) => {
     const res = await badRequest(name, false)
@@ -77,7 +80,7 @@ describe('a route of the table', () => {
     const res = await badRequest(name, true)
     expect(res.status, res.text).toBe(422)
     const parts = new Set(res.body.error.details.map((issue: { location: string[] }) => issue.location[0]))
-    expect([...parts].sort()).toEqual(Object.keys(operations[name].checks).sort())
+    expect([...parts].sort()).toEqual(Object.keys(checksOf(operations[name].method, operations[name].path)).sort())
   })
 
   it('reports the path and the body in one 422, the missing body as one item', async () => {

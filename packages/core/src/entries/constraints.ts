@@ -10,7 +10,15 @@
  * ```
  */
 
-export type { FieldLimits, Location, ModelName, ValidateOptions, ValidationIssue } from '../horizon/constraints.js'
-export { limits, models, ROLES, validate } from '../horizon/constraints.js'
+export type {
+  ChecksOf,
+  FieldLimits,
+  Location,
+  ModelName,
+  RequestChecks,
+  ValidateOptions,
+  ValidationIssue,
+} from '../horizon/constraints.js'
+export { checksOf, limits, models, ROLES, validate } from '../horizon/constraints.js'
 export type { FieldRule } from '../horizon/generated/request-models.js'
 export { jsonIssues, MAX_JSON_DEPTH, MAX_JSON_ISSUES } from '../json/data.js'

@@ -6,13 +6,16 @@
 import type { DryRunRequest } from '../transport/transport.js'
 import type { CallOptions } from '../transport/types.js'
 import { checkCallOptions, checkQuery } from './call-options.js'
-import type { CallHost, CallState, CreateOptions, DeleteOptions, ResponseChecker } from './client-options.js'
+import type { CallHost, CreateOptions, DeleteOptions, ResponseChecker } from './client-options.js'
 import { EntityAlreadyExistsError, EntityNotFoundError, makeError, ResponseValidationError } from './errors.js'
 import { HORIZON_VERSION } from './generated/version.js'
 import { type OperationArgs, type OperationName, type OperationResult, operations } from './operations.js'
 import { type IterateOptions, iteratePages } from './pagination.js'
 import { splitOptions, toSpec } from './request.js'
 import type { NamespaceCreateRequestV1, NamespaceResponseV1, PageResponseV1 } from './types.js'
+
+/** Clients whose server version was read (from the first answer that tells). */
+const versionRead = new WeakSet<CallHost>()
 
 let loading: Promise<ResponseChecker> | undefined
 /** The schemas weigh more than the client: they load only when a client asks to validate. */
@@ -27,7 +30,6 @@ const loadChecker = () => {
  */
 export async function callOperation<K extends OperationName>(
   client: CallHost,
-  state: CallState,
   name: K,
   args: OperationArgs<K>,
   options: CallOptions,
@@ -36,7 +38,7 @@ export async function callOperation<K extends OperationName>(
   const spec = toSpec(name, args)
   if (expected) spec.expected = [expected]
   const { data, headers } = await client.transport.send<OperationResult<K>>(spec, options)
-  if (!state.versionChecked) checkVersion(client, state, headers)
+  if (!versionRead.has(client)) checkVersion(client, headers)
   const { validateResponses: check } = client.options
   if (check) {
     let details = (check === true ? await loadChecker() : check)(name, data)
@@ -51,8 +53,11 @@ export async function callOperation<K extends OperationName>(
   return data
 }
 
-/** A generated method: the row's arguments, then its options. */
+/** A generated method: the row's arguments, then its options (`ifNotExists`, `ifExists` where they apply). */
 export const callMethod = (client: CallHost, name: OperationName, all: unknown[]): Promise<unknown> => {
+  if (name === 'createNamespace') return createNamespace(client, all[0] as NamespaceCreateRequestV1, all[1] as never)
+  if (name === 'deleteHwm' || name === 'deleteNamespace')
+    return deleteEntity(client, name, all[0] as number, all[1] as never)
   const [args, options] = splitOptions(name, all)
   return client.call(name, args, options)
 }
@@ -64,15 +69,14 @@ export const dryCall = (client: CallHost, name: OperationName, all: unknown[]): 
 }
 
 /** `createNamespace`, answering the existing namespace on 409 with `ifNotExists`. */
-export async function createNamespace(
+async function createNamespace(
   client: CallHost,
-  state: CallState,
   data: NamespaceCreateRequestV1,
   given: CreateOptions | undefined,
 ): Promise<NamespaceResponseV1> {
   const options = checkCallOptions<CreateOptions>(given, 'createNamespace') ?? {}
   try {
-    return await callOperation(client, state, 'createNamespace', [data], options, options.ifNotExists ? 409 : undefined)
+    return await callOperation(client, 'createNamespace', [data], options, options.ifNotExists ? 409 : undefined)
   } catch (e) {
     if (!(options.ifNotExists && e instanceof EntityAlreadyExistsError)) throw e
     const page = await client.call('paginateNamespaces', [{ name: data.name }], options)
@@ -88,16 +92,15 @@ export async function createNamespace(
 }
 
 /** `deleteHwm` / `deleteNamespace`, succeeding on 404 with `ifExists`. */
-export async function deleteEntity(
+async function deleteEntity(
   client: CallHost,
-  state: CallState,
   name: 'deleteHwm' | 'deleteNamespace',
   id: number,
   given: DeleteOptions | undefined,
 ): Promise<void> {
   const options = checkCallOptions<DeleteOptions>(given, name) ?? {}
   try {
-    await callOperation(client, state, name, [id], options, options.ifExists ? 404 : undefined)
+    await callOperation(client, name, [id], options, options.ifExists ? 404 : undefined)
   } catch (e) {
     if (!(options.ifExists && e instanceof EntityNotFoundError)) throw e
   }
@@ -120,10 +123,10 @@ export async function* iterate<
 }
 
 /** Warns once, as the Python client does, when the server is newer than the types (read from the first answer that tells). */
-function checkVersion(client: CallHost, state: CallState, headers: Headers): void {
+function checkVersion(client: CallHost, headers: Headers): void {
   const version = headers.get('x-application-version')
   if (!version) return
-  state.versionChecked = true
+  versionRead.add(client)
   const [a, b] = [version, HORIZON_VERSION].map((v) => v.split('.').map(Number))
   const newer = a!.findIndex((n, i) => n !== (b![i] ?? 0))
   if (newer >= 0 && a![newer]! > (b![newer] ?? 0)) {

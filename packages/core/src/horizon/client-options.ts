@@ -27,11 +27,6 @@ export interface HorizonClientOptions extends Omit<TransportOptions, 'toError' |
 /** Answers the issues found in the answer `data` of `operation`; none when it matches. */
 export type ResponseChecker = (operation: OperationName, data: unknown) => ValidationIssue[]
 
-/** What a client keeps for its calls (the request chunk's `calls.ts` works on it). */
-export interface CallState {
-  versionChecked: boolean
-}
-
 /** `createNamespace` options: `ifNotExists` answers the existing namespace instead of a 409. */
 export interface CreateOptions extends CallOptions {
   /** on 409, answer the namespace of that name instead of raising `EntityAlreadyExistsError` (default false) */

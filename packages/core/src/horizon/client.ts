@@ -1,5 +1,4 @@
 export type {
-  CallState,
   CreateOptions,
   DeleteOptions,
   HorizonClientOptions,
@@ -11,7 +10,7 @@ import { failures } from '../transport/failure-loader.js'
 import { mergeHooks } from '../transport/merge-hooks.js'
 import { type DryRunRequest, Transport } from '../transport/transport.js'
 import type { AuthStrategy, CallOptions, Failure } from '../transport/types.js'
-import type { CallState, CreateOptions, DeleteOptions, HorizonClientOptions } from './client-options.js'
+import type { CreateOptions, DeleteOptions, HorizonClientOptions } from './client-options.js'
 import { HorizonError, requestValidationError } from './errors.js'
 import type { OperationArgs, OperationName, OperationResult, Operations } from './operations.js'
 import { operations } from './operations.js'
@@ -22,7 +21,6 @@ import type {
   HWMHistoryResponseV1,
   HWMPaginateQueryV1,
   HWMResponseV1,
-  NamespaceCreateRequestV1,
   NamespaceHistoryPaginateQueryV1,
   NamespaceHistoryResponseV1,
   NamespacePaginateQueryV1,
@@ -76,7 +74,6 @@ export class HorizonClient {
   readonly options: HorizonClientOptions
   /** the fetch transport every call goes through */
   readonly transport: Transport
-  readonly #state: CallState = { versionChecked: false }
   #dry?: DryRunMethods
   readonly #authListeners = new Set<(auth: AuthStrategy | undefined) => void>()
 
@@ -201,76 +198,27 @@ export class HorizonClient {
    * call it; use it where the operation is a variable.
    * @example `const hwm = await client.call('getHwm', [5], { headers: { 'x-trace': '1' } })`
    */
-  call<K extends OperationName>(
+  async call<K extends OperationName>(
     name: K,
     args: OperationArgs<K>,
     options: CallOptions = {},
   ): Promise<OperationResult<K>> {
-    return this.#call(name, args, options)
-  }
-
-  async #call<K extends OperationName>(
-    name: K,
-    args: OperationArgs<K>,
-    options: CallOptions,
-  ): Promise<OperationResult<K>> {
     // Awaited only until the chunk has arrived: an `await` of nothing still costs every call a turn.
-    return (requests.now() ?? (await requests.load())).callOperation(this, this.#state, name, args, options)
+    return (requests.now() ?? (await requests.load())).callOperation(this, name, args, options)
   }
+}
 
-  /**
-   * `POST /v1/namespaces/`: the creator becomes its owner. With `{ ifNotExists: true }` a 409
-   * answers the existing namespace of that name instead.
-   * @example `const ns = await client.createNamespace({ name: 'etl' }, { ifNotExists: true })`
-   */
-  async createNamespace(data: NamespaceCreateRequestV1, given?: CreateOptions): Promise<NamespaceResponseV1> {
-    return (requests.now() ?? (await requests.load())).createNamespace(this, this.#state, data, given)
-  }
-
-  /**
-   * `DELETE /v1/namespaces/{id}` (OWNER); refused with 400 while it has HWMs. With
-   * `{ ifExists: true }` a 404 succeeds.
-   * @example `await client.deleteNamespace(1, { ifExists: true })`
-   */
-  async deleteNamespace(namespaceId: number, options?: DeleteOptions): Promise<void> {
-    return (requests.now() ?? (await requests.load())).deleteEntity(
-      this,
-      this.#state,
-      'deleteNamespace',
-      namespaceId,
-      options,
-    )
-  }
-
-  /**
-   * `DELETE /v1/hwm/{id}` (MAINTAINER). With `{ ifExists: true }` a 404 succeeds.
-   * @example `await client.deleteHwm(5, { ifExists: true })`
-   */
-  async deleteHwm(hwmId: number, options?: DeleteOptions): Promise<void> {
-    return (requests.now() ?? (await requests.load())).deleteEntity(this, this.#state, 'deleteHwm', hwmId, options)
-  }
-
+/** The iterators, one per paginate operation: made by the loop below, typed and documented here. */
+interface Iterators {
   /** Every namespace, page after page. @example `for await (const ns of client.iterateNamespaces()) …` */
-  iterateNamespaces(
-    query: NamespacePaginateQueryV1 = {},
-    options?: IterateOptions,
-  ): AsyncGenerator<NamespaceResponseV1> {
-    return this.#iterate('paginateNamespaces', query, options)
-  }
-
+  iterateNamespaces(query?: NamespacePaginateQueryV1, options?: IterateOptions): AsyncGenerator<NamespaceResponseV1>
   /** Every HWM of a namespace. @example `for await (const hwm of client.iterateHwm({ namespace_id: 1 })) …` */
-  iterateHwm(query: HWMPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMResponseV1> {
-    return this.#iterate('paginateHwm', query, options)
-  }
-
+  iterateHwm(query: HWMPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMResponseV1>
   /**
    * Every history row of an HWM, newest first, page after page.
    * @example `for await (const row of client.iterateHwmHistory({ hwm_id: 5 })) console.log(row.value)`
    */
-  iterateHwmHistory(query: HWMHistoryPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMHistoryResponseV1> {
-    return this.#iterate('paginateHwmHistory', query, options)
-  }
-
+  iterateHwmHistory(query: HWMHistoryPaginateQueryV1, options?: IterateOptions): AsyncGenerator<HWMHistoryResponseV1>
   /**
    * Every history row of a namespace, newest first, page after page.
    * @example `for await (const row of client.iterateNamespaceHistory({ namespace_id: 1 })) console.log(row.action)`
@@ -278,28 +226,22 @@ export class HorizonClient {
   iterateNamespaceHistory(
     query: NamespaceHistoryPaginateQueryV1,
     options?: IterateOptions,
-  ): AsyncGenerator<NamespaceHistoryResponseV1> {
-    return this.#iterate('paginateNamespaceHistory', query, options)
-  }
-
-  /** Pages through a paginate operation; bad arguments are refused on the first `next()`. */
-  async *#iterate<K extends 'paginateNamespaces' | 'paginateHwm' | 'paginateHwmHistory' | 'paginateNamespaceHistory'>(
-    name: K,
-    query: OperationArgs<K>[0],
-    given: IterateOptions | undefined,
-  ): AsyncGenerator<OperationResult<K>['items'][number]> {
-    yield* (requests.now() ?? (await requests.load())).iterate(this, name, query, given)
-  }
+  ): AsyncGenerator<NamespaceHistoryResponseV1>
 }
 
-// The other methods come straight from their rows.
+// The operations' methods come straight from their rows, and an iterator for each paginate one
+// (`paginateHwm` → `iterateHwm`); bad arguments are refused on the first `next()`.
+const proto = HorizonClient.prototype as unknown as Record<string, unknown>
 for (const name of names) {
-  const proto = HorizonClient.prototype as unknown as Record<string, unknown>
   if (name in proto) continue
   // async: bad options reject the returned promise, as every other failure does, instead of throwing.
   proto[name] = async function (this: HorizonClient, ...all: unknown[]) {
     return (requests.now() ?? (await requests.load())).callMethod(this, name, all)
   }
+  if (name.startsWith('paginate'))
+    proto[`iterate${name.slice(8)}`] = async function* (this: HorizonClient, query?: object, options?: IterateOptions) {
+      yield* (requests.now() ?? (await requests.load())).iterate(this, name as never, query as never, options)
+    }
 }
 
-export interface HorizonClient extends Omit<HorizonMethods, 'createNamespace' | 'deleteNamespace' | 'deleteHwm'> {}
+export interface HorizonClient extends HorizonMethods, Iterators {}

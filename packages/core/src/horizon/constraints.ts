@@ -5,7 +5,8 @@
  * is the overlay below, in words. Messages, codes and contexts are pydantic 2's, as the real
  * Horizon 1.1.3 writes them, so both sides produce identical `details` items.
  */
-import { type FieldRule, requestModels } from './generated/request-models.js'
+import { type FieldRule, requestChecks, requestModels } from './generated/request-models.js'
+import type { OperationName, Operations } from './operations.js'
 
 /** One item of a 422 `details` list (`InvalidRequestBaseErrorSchema`). */
 export interface ValidationIssue {
@@ -27,6 +28,22 @@ export const models = requestModels
 export type ModelName = keyof typeof models
 /** Where a validated input sits in the request; the first item of an issue's `location`. */
 export type Location = 'query' | 'path' | 'body' | 'form'
+
+/**
+ * The models that check a route's path, query, body and form, as the OpenAPI document gives them
+ * (generated): an operation row needs only its method and path.
+ * @example `checksOf('PATCH', '/v1/hwm/{hwm_id}') // { path: 'HwmPath', body: 'HWMUpdateRequestV1' }`
+ */
+export const checksOf = (method: string, path: string): Partial<Record<Location, ModelName>> =>
+  (requestChecks as Record<string, Partial<Record<Location, ModelName>>>)[`${method} ${path}`] ?? {}
+
+/** The checks of every route, by `METHOD path` (literal types: the dev server types its handlers' inputs by them). */
+export type RequestChecks = typeof requestChecks
+
+type RouteOf<K extends OperationName> = `${Operations[K]['method']} ${Operations[K]['path']}`
+/** The checks of operation `K`'s route, as literal types. */
+export type ChecksOf<K extends OperationName> =
+  RouteOf<K> extends keyof RequestChecks ? RequestChecks[RouteOf<K>] : never
 
 /**
  * The namespace roles, lowest first: each grants what the one before it does (the document's

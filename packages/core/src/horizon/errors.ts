@@ -12,6 +12,7 @@ export interface ErrorInfo {
   cause?: unknown
 }
 
+// Fields are `declare`d: each is set where it is known, and the bundle carries no field list.
 /**
  * Root of every error the client raises.
  * @example
@@ -24,15 +25,15 @@ export interface ErrorInfo {
  */
 export class HorizonError extends Error {
   /** method and URL of the failed request (none when refused before sending) */
-  request?: { method: string; url: string }
+  declare request?: { method: string; url: string }
   /** HTTP status of the answer, when one came */
-  status?: number
+  declare status?: number
   /** `X-Request-ID` of the answer: quote it to the operators */
-  requestId?: string
+  declare requestId?: string
   /** the parsed body of the answer (redacted for token answers) */
-  body?: unknown
+  declare body?: unknown
   /** seconds the server asked to wait before a retry (`Retry-After`), when it said */
-  retryAfter?: number
+  declare retryAfter?: number
 
   constructor(message: string, info: ErrorInfo = {}) {
     super(message, info.cause === undefined ? undefined : { cause: info.cause })
@@ -85,7 +86,7 @@ export class AbortError extends HorizonError {}
  */
 export class UnexpectedResponseError extends HorizonError {
   /** the start of the body as received */
-  excerpt?: string
+  declare excerpt?: string
 }
 
 /**
@@ -94,19 +95,19 @@ export class UnexpectedResponseError extends HorizonError {
  */
 export class PermissionDeniedError extends HorizonError {
   /** the role the operation needs, e.g. `'MAINTAINER'` */
-  requiredRole?: string
+  declare requiredRole?: string
   /** the user's role in the namespace, when it has one */
-  actualRole?: string
+  declare actualRole?: string
 }
 
 /** Fields of 404 and 409 details: which entity, by which field, with which value. */
 class EntityError extends HorizonError {
   /** the kind of entity, e.g. `'HWM'` or `'Namespace'` */
-  entityType?: string
+  declare entityType?: string
   /** the field it was looked up or collided by, e.g. `'id'` or `'name'` */
-  field?: string
+  declare field?: string
   /** the value of that field */
-  value?: unknown
+  declare value?: unknown
 }
 /**
  * 404 `not_found`, e.g. "HWM with id=5 not found".

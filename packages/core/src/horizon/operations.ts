@@ -6,7 +6,6 @@
  * is looked up by method and path in the generated OpenAPI data, out of the main bundle.
  */
 import { answers, type Change, changed, gone, type Known, type Preview, type Subject } from './changes.js'
-import type { ModelName } from './constraints.js'
 import type {
   AuthTokenResponseV1,
   HWMBulkCopyRequestV1,
@@ -61,8 +60,6 @@ interface Row<A extends unknown[], R> {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   path: string
   parts(...args: A): RequestParts
-  /** constraint-table models that check the path, query, body and form */
-  checks: { path?: ModelName; query?: ModelName; body?: ModelName; form?: ModelName }
   /** false for the routes that need no token */
   auth?: false
   /** the answer carries credentials: redacted from errors and hooks */
@@ -87,8 +84,6 @@ const op =
     row
 
 const ns = (namespace_id: number) => ({ namespace_id })
-const nsPath = { path: 'NamespacePath' } as const
-const hwmPath = { path: 'HwmPath' } as const
 const none = () => ({})
 const query = <Q extends object>(q?: Q) => ({ query: { ...q } })
 
@@ -106,7 +101,6 @@ export const operations = {
     method: 'GET',
     path: '/monitoring/ping',
     parts: none,
-    checks: {},
     auth: false,
     read: { query: 'ping' },
   }),
@@ -118,7 +112,6 @@ export const operations = {
     method: 'POST',
     path: '/v1/auth/token',
     parts: (username, password) => ({ form: { grant_type: 'password', username, password } }),
-    checks: { form: 'LoginForm' },
     auth: false,
     credentials: true,
   }),
@@ -130,7 +123,6 @@ export const operations = {
     method: 'GET',
     path: '/v1/users/me',
     parts: none,
-    checks: {},
     read: { query: 'whoami' },
   }),
   /**
@@ -141,7 +133,6 @@ export const operations = {
     method: 'GET',
     path: '/v1/namespaces/',
     parts: query,
-    checks: { query: 'PaginateNamespacesQuery' },
     read: { query: 'namespaces', pages: 'namespacesInfinite', subject: () => ['namespaces'] },
   }),
   /**
@@ -152,7 +143,6 @@ export const operations = {
     method: 'GET',
     path: '/v1/namespaces/{namespace_id}',
     parts: (id) => ({ path: ns(id) }),
-    checks: nsPath,
     read: { query: 'namespace', subject: (id) => ['namespace', id] },
   }),
   /**
@@ -163,7 +153,6 @@ export const operations = {
     method: 'POST',
     path: '/v1/namespaces/',
     parts: (body) => ({ body }),
-    checks: { body: 'NamespaceCreateRequestV1' },
     write: { changes: ({ result }) => [answers('getNamespace', result.id), changed('namespaces')] },
   }),
   /**
@@ -174,7 +163,6 @@ export const operations = {
     method: 'PATCH',
     path: '/v1/namespaces/{namespace_id}',
     parts: (id, body) => ({ path: ns(id), body }),
-    checks: { ...nsPath, body: 'NamespaceUpdateRequestV1' },
     write: {
       changes: ({ args: [id] }) => [
         answers('getNamespace', id),
@@ -191,7 +179,6 @@ export const operations = {
     method: 'DELETE',
     path: '/v1/namespaces/{namespace_id}',
     parts: (id) => ({ path: ns(id) }),
-    checks: nsPath,
     write: { changes: ({ args: [id] }) => [gone(['namespace', id]), changed('namespaces')] },
   }),
   /**
@@ -202,7 +189,6 @@ export const operations = {
     method: 'GET',
     path: '/v1/namespaces/{namespace_id}/permissions',
     parts: (id) => ({ path: ns(id) }),
-    checks: nsPath,
     read: { query: 'namespacePermissions', subject: (id) => ['namespace', id, 'permissions'] },
   }),
   /**
@@ -213,7 +199,6 @@ export const operations = {
     method: 'PATCH',
     path: '/v1/namespaces/{namespace_id}/permissions',
     parts: (id, body) => ({ path: ns(id), body }),
-    checks: { ...nsPath, body: 'PermissionsUpdateRequestV1' },
     write: {
       // An ownership transfer changes the namespace's `owned_by`, hence its detail and lists.
       changes: ({ args: [id] }) => [
@@ -231,7 +216,6 @@ export const operations = {
     method: 'GET',
     path: '/v1/hwm/',
     parts: query,
-    checks: { query: 'PaginateHwmQuery' },
     read: { query: 'hwmPage', pages: 'hwmInfinite', subject: (q) => ['hwms', q.namespace_id] },
   }),
   /**
@@ -242,7 +226,6 @@ export const operations = {
     method: 'GET',
     path: '/v1/hwm/{hwm_id}',
     parts: (hwm_id) => ({ path: { hwm_id } }),
-    checks: hwmPath,
     read: { query: 'hwm', subject: (id) => ['hwm', id] },
   }),
   /**
@@ -253,7 +236,6 @@ export const operations = {
     method: 'POST',
     path: '/v1/hwm/',
     parts: (body) => ({ body }),
-    checks: { body: 'HWMCreateRequestV1' },
     write: { changes: ({ result }) => [answers('getHwm', result.id), changed('hwms', result.namespace_id)] },
   }),
   /**
@@ -264,7 +246,6 @@ export const operations = {
     method: 'PATCH',
     path: '/v1/hwm/{hwm_id}',
     parts: (hwm_id, body) => ({ path: { hwm_id }, body }),
-    checks: { ...hwmPath, body: 'HWMUpdateRequestV1' },
     write: {
       // `changed('hwm', id)` spares the detail just written: it refetches the history only.
       changes: ({ args: [id], result }) => [
@@ -283,7 +264,6 @@ export const operations = {
     method: 'DELETE',
     path: '/v1/hwm/{hwm_id}',
     parts: (hwm_id) => ({ path: { hwm_id } }),
-    checks: hwmPath,
     write: {
       // The arguments do not name the namespace: the known detail does, else every HWM list is
       // stale. The history stays (it gains a "Deleted" row).
@@ -305,7 +285,6 @@ export const operations = {
     method: 'DELETE',
     path: '/v1/hwm/',
     parts: (namespace_id, hwm_ids) => ({ body: { namespace_id, hwm_ids } }),
-    checks: { body: 'HWMBulkDeleteRequestV1' },
     write: {
       changes: ({ args: [namespace, ids] }) => [changed('hwms', namespace), ...ids.map((id) => gone(['hwm', id]))],
     },
@@ -318,7 +297,6 @@ export const operations = {
     method: 'POST',
     path: '/v1/hwm/copy',
     parts: (body) => ({ body }),
-    checks: { body: 'HWMBulkCopyRequestV1' },
     write: { changes: ({ args: [data] }) => [changed('hwms', data.target_namespace_id)] },
   }),
   /**
@@ -329,7 +307,6 @@ export const operations = {
     method: 'GET',
     path: '/v1/hwm-history/',
     parts: query,
-    checks: { query: 'PaginateHwmHistoryQuery' },
     read: { query: 'hwmHistory', pages: 'hwmHistoryInfinite', subject: (q) => ['hwm', q.hwm_id, 'history'] },
   }),
   /**
@@ -340,7 +317,6 @@ export const operations = {
     method: 'GET',
     path: '/v1/namespace-history/',
     parts: query,
-    checks: { query: 'PaginateNamespaceHistoryQuery' },
     read: {
       query: 'namespaceHistory',
       pages: 'namespaceHistoryInfinite',

@@ -4,7 +4,7 @@
  * failure becomes).
  */
 export { checkCallOptions, checkQuery } from './call-options.js'
-export { callMethod, callOperation, createNamespace, deleteEntity, dryCall, iterate } from './calls.js'
+export { callMethod, callOperation, dryCall, iterate } from './calls.js'
 export { toHorizonError } from './error-of.js'
 export { splitOptions, toSpec } from './request.js'
 export { shareLogin } from './shared-login.js'

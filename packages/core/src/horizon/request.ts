@@ -1,7 +1,7 @@
 import { jsonIssues } from '../json/data.js'
 import type { CallOptions, RequestSpec } from '../transport/types.js'
 import { checkCallOptions } from './call-options.js'
-import { type ModelName, validate } from './constraints.js'
+import { checksOf, type ModelName, validate } from './constraints.js'
 import { requestValidationError } from './errors.js'
 import { type OperationArgs, type OperationName, operations, type RequestParts } from './operations.js'
 
@@ -17,8 +17,9 @@ export function toSpec<K extends OperationName>(name: K, args: OperationArgs<K>)
   const op = operations[name]
   const parts = (op.parts as (...a: unknown[]) => RequestParts)(...args)
   const issues = []
+  const checks = checksOf(op.method, op.path)
   for (const where of PARTS) {
-    const model: ModelName | undefined = op.checks[where]
+    const model: ModelName | undefined = checks[where]
     // A loop, not a spread: a spread of a million items overflows the stack.
     if (model) for (const issue of validate(model, parts[where], where).issues) issues.push(issue)
   }

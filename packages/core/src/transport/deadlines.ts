@@ -13,7 +13,6 @@ export interface Watch {
   readonly requestAt: number
   /** the answer, once its headers are in: from then on only the request deadline applies */
   response?: Response
-  ended: boolean
   timedOut: boolean
   /** aborts the request at the deadline (none without timeouts) */
   readonly controller: AbortController | undefined
@@ -66,7 +65,6 @@ export class Deadlines {
         }),
       connectionAt,
       requestAt,
-      ended: false,
       timedOut: false,
       controller,
       unlink: link?.unlink,
@@ -90,9 +88,8 @@ export class Deadlines {
   }
 
   #end(watch: Watch, timedOut: boolean): void {
-    if (watch.ended) return
-    watch.ended = true
-    this.#entries.delete(watch)
+    // Ended once: a watch leaves the set when it settles or times out (one without timeouts never joins).
+    if (!this.#entries.delete(watch)) return
     if (!this.#entries.size) ref(this.#timer, false)
     watch.unlink?.()
     if (!timedOut) return

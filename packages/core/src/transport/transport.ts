@@ -1,4 +1,4 @@
-import { ofetch } from 'ofetch'
+import { createFetch, type ofetch } from 'ofetch'
 import { withBase, withQuery } from 'ufo'
 import { exactJson } from '../json/lazy.js'
 import type { JsonCodec } from '../json/types.js'
@@ -81,7 +81,7 @@ const defaultError = (f: Failure) =>
 export class Transport {
   /** the options it was built with; `auth` may be replaced later (as `HorizonClient.setAuth` does) */
   readonly options: TransportOptions
-  readonly #fetch: ReturnType<typeof ofetch.create>
+  readonly #fetch: ReturnType<typeof createFetch>
   readonly #deadlines: Deadlines
 
   constructor(options: TransportOptions) {
@@ -100,7 +100,7 @@ export class Transport {
       })) as typeof fetch
     // No defaults: V8 merges ofetch's defaults into each call's options on a slow path (measured:
     // a few µs per call), so the fixed options travel with every call instead.
-    this.#fetch = ofetch.create({}, { fetch: base })
+    this.#fetch = createFetch({ fetch: base })
   }
 
   /**
@@ -152,7 +152,16 @@ export class Transport {
       const started = hooks.onResponse && Date.now()
       const result = await this.#attempt(spec, url, headers, body, codec, call.signal)
       if ('data' in result) {
-        if (hooks.onResponse) await this.#reportResponse(hooks.onResponse, result, info, started || 0)
+        if (hooks.onResponse)
+          await hooks.onResponse({
+            get request() {
+              return info()
+            },
+            status: result.status,
+            headers: result.headers,
+            requestId: result.headers.get('x-request-id') ?? undefined,
+            durationMs: Date.now() - (started || 0),
+          })
         if (result.status < 400) return result as TransportResponse<T>
       }
       const failure: Failure = 'data' in result ? statusFailure(spec.method, url, result) : result
@@ -197,23 +206,6 @@ export class Transport {
     if (typeof value === 'object') return value.then(set, failed)
     set(value)
     return undefined
-  }
-
-  #reportResponse(
-    onResponse: NonNullable<Hooks['onResponse']>,
-    result: TransportResponse<unknown>,
-    info: () => RequestInfo,
-    started: number,
-  ): void | Promise<void> {
-    return onResponse({
-      get request() {
-        return info()
-      },
-      status: result.status,
-      headers: result.headers,
-      requestId: result.headers.get('x-request-id') ?? undefined,
-      durationMs: Date.now() - started,
-    })
   }
 
   #headers(spec: RequestSpec, call: CallOptions): Record<string, string> {
@@ -315,6 +307,4 @@ const statusFailure = (method: string, url: string, r: TransportResponse<unknown
 
 /** Form bodies carry passwords: only their field names are shown. */
 const redactForm = (form: Record<string, string>) =>
-  Object.fromEntries(
-    Object.keys(form).map((k) => [k, k === 'password' || k.endsWith('secret') ? '[REDACTED]' : form[k]]),
-  )
+  Object.fromEntries(Object.keys(form).map((k) => [k, k === 'password' || k.endsWith('secret') ? REDACTED : form[k]]))

@@ -53,3 +53,28 @@ export const requestModels = {
   PermissionUpdateRequestItemV1: {username:{r:1,t:"s"},role:{n:1,t:"s",in:["DEVELOPER","MAINTAINER","OWNER"]}},
   PermissionsUpdateRequestV1: {permissions:{r:1,t:"l",of:{m:"PermissionUpdateRequestItemV1"}}},
 } as const satisfies Record<string, Record<string, FieldRule>>
+
+/** The models that check each route's path, query, body and form, by `METHOD path`. */
+export const requestChecks = {
+  "GET /monitoring/ping": {},
+  "POST /v1/auth/token": {form:"LoginForm"},
+  "GET /v1/users/me": {},
+  "GET /v1/namespaces/": {query:"PaginateNamespacesQuery"},
+  "POST /v1/namespaces/": {body:"NamespaceCreateRequestV1"},
+  "GET /v1/namespaces/{namespace_id}": {path:"NamespacePath"},
+  "PATCH /v1/namespaces/{namespace_id}": {path:"NamespacePath",body:"NamespaceUpdateRequestV1"},
+  "DELETE /v1/namespaces/{namespace_id}": {path:"NamespacePath"},
+  "GET /v1/namespaces/{namespace_id}/permissions": {path:"NamespacePath"},
+  "PATCH /v1/namespaces/{namespace_id}/permissions": {path:"NamespacePath",body:"PermissionsUpdateRequestV1"},
+  "GET /v1/hwm/": {query:"PaginateHwmQuery"},
+  "POST /v1/hwm/": {body:"HWMCreateRequestV1"},
+  "DELETE /v1/hwm/": {body:"HWMBulkDeleteRequestV1"},
+  "GET /v1/hwm/{hwm_id}": {path:"HwmPath"},
+  "PATCH /v1/hwm/{hwm_id}": {path:"HwmPath",body:"HWMUpdateRequestV1"},
+  "DELETE /v1/hwm/{hwm_id}": {path:"HwmPath"},
+  "POST /v1/hwm/copy": {body:"HWMBulkCopyRequestV1"},
+  "GET /v1/hwm-history/": {query:"PaginateHwmHistoryQuery"},
+  "GET /v1/namespace-history/": {query:"PaginateNamespaceHistoryQuery"},
+  "GET /monitoring/metrics": {},
+  "GET /monitoring/stats": {},
+} as const satisfies Record<string, { path?: string; query?: string; body?: string; form?: string }>
