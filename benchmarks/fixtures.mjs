@@ -34,6 +34,8 @@ const auth = { authorization: `Bearer ${TOKEN}` }
  */
 export function clients(base, fetchImpl) {
   const ours = new HorizonClient({ baseUrl: base, fetch: fetchImpl, auth: new BearerToken(TOKEN) })
+  // Without timeouts a request needs no AbortController of its own: the caller's signal goes to fetch as it is.
+  const untimed = ours.with({ timeout: false })
   const bare = ofetch.create({ baseURL: base, headers: auth }, { fetch: fetchImpl })
   const kyApi = ky.create({ baseUrl: base, headers: auth, fetch: fetchImpl, retry: 0 })
   /** Typed as an app would type it, with the paths generated from Horizon's OpenAPI document.
@@ -50,6 +52,8 @@ export function clients(base, fetchImpl) {
     'ofetch, signal': () => bare('/v1/hwm/5', { signal: signal() }),
     'ours, defaults': () => ours.getHwm(5),
     'ours, signal': () => ours.getHwm(5, { signal: signal() }),
+    'ours, timeout: false': () => untimed.getHwm(5),
+    'ours, timeout: false, signal': () => untimed.getHwm(5, { signal: signal() }),
     ky: () => kyApi.get('v1/hwm/5').json(),
     'openapi-fetch (typed)': async () =>
       (await typed.GET('/v1/hwm/{hwm_id}', { params: { path: { hwm_id: 5 } } })).data,

@@ -4,6 +4,8 @@ export interface LazyModule<M> {
   load(): Promise<M>
   /** the module once it has arrived: callers skip an `await`, which costs a turn of the queue */
   now(): M | undefined
+  /** `use(m)` now if the module has arrived, else once it has */
+  with<T>(use: (m: M) => Promise<T>): Promise<T>
 }
 
 /**
@@ -27,5 +29,8 @@ export function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
         },
       )),
     now: () => loaded,
+    with(use) {
+      return loaded ? use(loaded) : this.load().then(use)
+    },
   }
 }

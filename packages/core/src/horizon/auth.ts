@@ -66,9 +66,8 @@ export class LoginPassword implements AuthStrategy {
     this.#state.token = undefined
   }
 
-  async #login(ctx: AuthContext): Promise<string> {
-    const { shareLogin } = requests.now() ?? (await requests.load())
-    return shareLogin(this.#state, ctx, [this.login, this.#password], this.#skew)
+  #login(ctx: AuthContext): Promise<string> {
+    return requests.with((r) => r.shareLogin(this.#state, ctx, [this.login, this.#password], this.#skew))
   }
 
   /**

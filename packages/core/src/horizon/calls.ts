@@ -54,7 +54,8 @@ export async function callOperation<K extends OperationName>(
 }
 
 /** A generated method: the row's arguments, then its options (`ifNotExists`, `ifExists` where they apply). */
-export const callMethod = (client: CallHost, name: OperationName, all: unknown[]): Promise<unknown> => {
+// async: bad options reject the returned promise, as every other failure does, instead of throwing.
+export const callMethod = async (client: CallHost, name: OperationName, all: unknown[]): Promise<unknown> => {
   if (name === 'createNamespace') return createNamespace(client, all[0] as NamespaceCreateRequestV1, all[1] as never)
   if (name === 'deleteHwm' || name === 'deleteNamespace')
     return deleteEntity(client, name, all[0] as number, all[1] as never)

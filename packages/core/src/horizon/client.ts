@@ -48,12 +48,10 @@ export type DryRunMethods = {
 const names = Object.keys(operations) as OperationName[]
 
 /** Horizon's error for a failure, built in the request chunk; a plain one if it cannot be loaded. */
-const toError = (f: Failure): Error | Promise<Error> => {
-  const r = requests.now()
-  if (r) return r.toHorizonError(f)
-  const plain = () => new HorizonError(`${f.request.method} ${f.request.url}: ${f.status ?? f.kind}`, f)
-  return requests.load().then((m) => m.toHorizonError(f), plain)
-}
+const toError = (f: Failure): Promise<Error> =>
+  requests
+    .with(async (r) => r.toHorizonError(f))
+    .catch(() => new HorizonError(`${f.request.method} ${f.request.url}: ${f.status ?? f.kind}`, f))
 
 /**
  * The Horizon client: every v1 operation as a method, on a fetch transport that runs unchanged
@@ -198,13 +196,13 @@ export class HorizonClient {
    * call it; use it where the operation is a variable.
    * @example `const hwm = await client.call('getHwm', [5], { headers: { 'x-trace': '1' } })`
    */
-  async call<K extends OperationName>(
+  call<K extends OperationName>(
     name: K,
     args: OperationArgs<K>,
     options: CallOptions = {},
   ): Promise<OperationResult<K>> {
-    // Awaited only until the chunk has arrived: an `await` of nothing still costs every call a turn.
-    return (requests.now() ?? (await requests.load())).callOperation(this, name, args, options)
+    // No `await` once the chunk has arrived: each one costs every call a turn of the queue.
+    return requests.with((r) => r.callOperation(this, name, args, options))
   }
 }
 
@@ -234,9 +232,8 @@ interface Iterators {
 const proto = HorizonClient.prototype as unknown as Record<string, unknown>
 for (const name of names) {
   if (name in proto) continue
-  // async: bad options reject the returned promise, as every other failure does, instead of throwing.
-  proto[name] = async function (this: HorizonClient, ...all: unknown[]) {
-    return (requests.now() ?? (await requests.load())).callMethod(this, name, all)
+  proto[name] = function (this: HorizonClient, ...all: unknown[]) {
+    return requests.with((r) => r.callMethod(this, name, all))
   }
   if (name.startsWith('paginate'))
     proto[`iterate${name.slice(8)}`] = async function* (this: HorizonClient, query?: object, options?: IterateOptions) {

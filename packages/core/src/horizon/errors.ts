@@ -141,24 +141,25 @@ export class RequestValidationError extends DetailsError {}
  */
 export class ResponseValidationError extends DetailsError {}
 
-// Names are set on the prototypes: minifiers rename classes, so `constructor.name` is not reliable.
-for (const [C, name] of [
-  [HorizonError, 'HorizonError'],
-  [BadRequestError, 'BadRequestError'],
-  [AuthorizationError, 'AuthorizationError'],
-  [ServiceUnavailableError, 'ServiceUnavailableError'],
-  [InternalServerError, 'InternalServerError'],
-  [NetworkError, 'NetworkError'],
-  [TimeoutError, 'TimeoutError'],
-  [AbortError, 'AbortError'],
-  [UnexpectedResponseError, 'UnexpectedResponseError'],
-  [PermissionDeniedError, 'PermissionDeniedError'],
-  [EntityNotFoundError, 'EntityNotFoundError'],
-  [EntityAlreadyExistsError, 'EntityAlreadyExistsError'],
-  [InvalidRequestError, 'InvalidRequestError'],
-  [RequestValidationError, 'RequestValidationError'],
-  [ResponseValidationError, 'ResponseValidationError'],
-] as const)
+// Names are set on the prototypes: minifiers rename classes, so `constructor.name` is not reliable
+// (object keys survive minification).
+for (const [name, C] of Object.entries({
+  HorizonError,
+  BadRequestError,
+  AuthorizationError,
+  ServiceUnavailableError,
+  InternalServerError,
+  NetworkError,
+  TimeoutError,
+  AbortError,
+  UnexpectedResponseError,
+  PermissionDeniedError,
+  EntityNotFoundError,
+  EntityAlreadyExistsError,
+  InvalidRequestError,
+  RequestValidationError,
+  ResponseValidationError,
+}))
   C.prototype.name = name
 
 /** Builds an error of `Class` and copies extra fields onto it. */

@@ -47,7 +47,8 @@ export class Deadlines {
     const now = performance.now()
     const connectionAt = now + this.#connectionMs
     const requestAt = now + this.#requestMs
-    const timed = Math.min(connectionAt, requestAt) < Infinity
+    const first = Math.min(connectionAt, requestAt)
+    const timed = first < Infinity
     const link = timed
       ? signal
         ? follow(signal)
@@ -73,7 +74,7 @@ export class Deadlines {
     // Only pending attempts keep a Node process alive: an idle client must not delay its exit.
     if (!this.#entries.size) ref(this.#timer, true)
     this.#entries.add(watch)
-    this.#schedule(Math.min(connectionAt, requestAt))
+    this.#schedule(first)
     return watch
   }
 
