@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { type HorizonServer, startHorizonServer } from '@horizon-ts/server'
 import { build } from 'esbuild'
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromiumLaunch, hasChromium } from '../../../tests/support/chromium.js'
 
@@ -77,6 +76,23 @@ describe.skipIf(!hasChromium() && !process.env.CI)('the client in Chromium', () 
     browser = await chromium.launch(chromiumLaunch())
   }, 60_000)
 
+  /**
+   * Runs `use` on a fresh tab of the page, closed whatever happens. Playwright's own timeout is set
+   * below the test's: a step too slow on a loaded machine fails in its own test, naming the step,
+   * instead of running on after the test has timed out until afterAll closes the browser under it.
+   */
+  async function inTab<T>(use: (tab: Page) => Promise<T>): Promise<T> {
+    const tab = await browser.newPage()
+    tab.setDefaultTimeout(20_000)
+    try {
+      await tab.goto(origin)
+      await tab.waitForFunction('window.ready === true')
+      return await use(tab)
+    } finally {
+      await tab.close()
+    }
+  }
+
   afterAll(async () => {
     await browser?.close()
     await api?.close()
@@ -85,10 +101,7 @@ describe.skipIf(!hasChromium() && !process.env.CI)('the client in Chromium', () 
   })
 
   it('logs in, creates, updates and reads history through CORS', async () => {
-    const tab = await browser.newPage()
-    await tab.goto(origin)
-    await tab.waitForFunction('window.ready === true')
-    const result = (await tab.evaluate(`window.fullFlow(${JSON.stringify(api.url)})`)) as {
+    const result = (await inTab((tab) => tab.evaluate(`window.fullFlow(${JSON.stringify(api.url)})`))) as {
       who: string
       actions: string[]
       requestIds: string[]
@@ -96,25 +109,16 @@ describe.skipIf(!hasChromium() && !process.env.CI)('the client in Chromium', () 
     expect(result.who).toBe('browser')
     expect(result.actions).toEqual(['Updated', 'Created'])
     expect(result.requestIds[0]).toMatch(/^\w{8,}$/)
-    await tab.close()
   })
 
   it('int64 values keep their digits in Chromium (read and written back)', async () => {
-    const tab = await browser.newPage()
-    await tab.goto(origin)
-    await tab.waitForFunction('window.ready === true')
-    const result = await tab.evaluate('window.exactRoundTrip()')
+    const result = await inTab((tab) => tab.evaluate('window.exactRoundTrip()'))
     expect(result).toEqual({ types: ['bigint', 'number'], digits: '1733080000123456789' })
     expect(patched.at(-1)).toBe('{"value":{"offset":1733080000123456789,"small":5}}')
-    await tab.close()
   })
 
   it('a server that does not allow the origin surfaces as NetworkError', async () => {
-    const tab = await browser.newPage()
-    await tab.goto(origin)
-    await tab.waitForFunction('window.ready === true')
-    const name = await tab.evaluate(`window.pingName(${JSON.stringify(closedApi.url)})`)
+    const name = await inTab((tab) => tab.evaluate(`window.pingName(${JSON.stringify(closedApi.url)})`))
     expect(name).toBe('NetworkError')
-    await tab.close()
   })
 })
