@@ -21,6 +21,7 @@ const NAMES = [
   'ofetch, bare',
   'ours, defaults',
   'ours, signal',
+  'ours, timeout: false',
 ]
 const BASE = 'ofetch, bare'
 
