@@ -9,6 +9,7 @@ export const alias = [
   { find: /^@horizon-ts\/core$/, replacement: src('./packages/core/src/index.ts') },
   { find: /^@horizon-ts\/server\/app$/, replacement: src('./packages/server/src/app-entry.ts') },
   { find: /^@horizon-ts\/server$/, replacement: src('./packages/server/src/index.ts') },
+  { find: /^@horizon-ts\/cli$/, replacement: src('./packages/cli/src/index.ts') },
   { find: /^@horizon-ts\/react$/, replacement: src('./packages/react/src/index.ts') },
 ]
 
@@ -53,6 +54,16 @@ export default defineConfig({
           include: ['test/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
           typecheck: { enabled: true, include: ['test/**/*.test-d.{ts,tsx}'], tsconfig: '../../tsconfig.json' },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'cli',
+          testTimeout,
+          root: './packages/cli',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
         },
       },
     ],
