@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The packages as users install them, tested on the built artifacts (run `pnpm run build` first):
-//  1. `pnpm pack` core, react and server (workspace:^ becomes a real range, as on publish);
+//  1. `pnpm pack` core, react, server and cli (workspace:^ becomes a real range, as on publish);
 //  2. each tarball through publint --strict and attw (node16 from ESM and from CJS, bundler);
 //  3. the tarballs installed into a throwaway project outside the workspace (pnpm, the shared
 //     store, --prefer-offline), with react, TanStack Query and @types as a user would add them;
@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const PACKAGES = ['core', 'react', 'server']
+const PACKAGES = ['core', 'react', 'server', 'cli']
 const bin = (name) => join(root, 'node_modules', '.bin', name)
 const env = { ...process.env, COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', NO_COLOR: '1', FORCE_COLOR: '0' }
 const started = performance.now()
@@ -128,6 +128,7 @@ const pkg = {
     '@horizon-ts/core': `file:${tgz.core}`,
     '@horizon-ts/react': `file:${tgz.react}`,
     '@horizon-ts/server': `file:${tgz.server}`,
+    '@horizon-ts/cli': `file:${tgz.cli}`,
     '@tanstack/query-core': tanstack,
     '@tanstack/react-query': tanstack,
     react: version('packages/react', 'react'),
@@ -140,7 +141,7 @@ const pkg = {
     vite: version('apps/demo', 'vite'),
     '@vitejs/plugin-react': version('apps/demo', '@vitejs/plugin-react'),
   },
-  // Not on the registry yet: server's `@horizon-ts/core@^0.1.0` must be the tarball, as it would
+  // Not on the registry yet: server's and cli's `@horizon-ts/core@^0.1.0` must be the tarball, as it would
   // be the published version. react names it as a peer, met by the app's own dependency.
   pnpm: { overrides: { '@horizon-ts/core': `file:${tgz.core}` } },
 }
@@ -175,7 +176,7 @@ const checks = [] // [name, promise of a result, how to count it]
 for (const p of process.env.CONSUMER_TANSTACK === 'lowest' ? [] : PACKAGES) {
   checks.push([`publint --strict @horizon-ts/${p}`, pooled(bin('publint'), ['run', '--strict', tgz[p]], root), one])
   // The node16 profile: node16 from ESM and from CJS, and bundler (node10 cannot read `exports`).
-  // core and server are ESM only, require()d as ESM (Node ≥ 20.19 / 22.12, see `engines`; TypeScript
+  // core, server and cli are ESM only, require()d as ESM (Node ≥ 20.19 / 22.12, see `engines`; TypeScript
   // ≥ 5.8 under nodenext, see require-types.cts): attw models TypeScript's node16, where that is an
   // error, hence cjs-resolves-to-esm ignored for them. A CommonJS build of the core would give two
   // copies of every class (instanceof HorizonError); react has one, for TanStack's sake.
@@ -256,6 +257,7 @@ const tsdoc = afterInstall(() => {
     ...dts('core', 'index', 'constraints', 'json', 'query', 'schemas', 'oidc', 'bff'),
     ...dts('react', 'index'),
     ...dts('server', 'index'),
+    ...dts('cli', 'index'),
   ]
   return pooled(process.execPath, [join(root, 'scripts', 'tsdoc-check.mjs'), ...entries], app)
 })

@@ -27,7 +27,7 @@ const section = (title) => console.log(`\n── ${title} ${'─'.repeat(Math.ma
 
 section('build')
 run('corepack', ['pnpm', 'run', 'build'], root, true)
-console.log('built core, react, server')
+console.log('built core, react, server, cli')
 
 section('pending changesets (changeset status)')
 // `changeset status` exits 1 when packages changed without a changeset; here it only informs.

@@ -7,6 +7,7 @@ import { readFileSync, realpathSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { after, before, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
+import * as cli from '@horizon-ts/cli'
 import * as core from '@horizon-ts/core'
 import * as constraints from '@horizon-ts/core/constraints'
 import * as json from '@horizon-ts/core/json'
@@ -82,6 +83,7 @@ test('every entry imports, with its named exports', () => {
   exportsFunctions('@horizon-ts/core/schemas', schemas, ['checkResponse'])
   exportsFunctions('@horizon-ts/react', react, ['HorizonProvider', 'useHwm', 'useHwmPage', 'useUpdateHwm', 'useLogin'])
   exportsFunctions('@horizon-ts/server', server, ['startHorizonServer', 'createHorizonApp'])
+  exportsFunctions('@horizon-ts/cli', cli, ['run', 'runProcess', 'exitCodeOf'])
   assert.ok(Array.isArray(server.demoUsers))
   assert.equal(json.stringifyJson(json.parseJson(`{"offset":${BIG}}`)), `{"offset":${BIG}}`)
 })
@@ -89,7 +91,7 @@ test('every entry imports, with its named exports', () => {
 test('one copy of @horizon-ts/core: the app, react and server resolve the same files', () => {
   const require = createRequire(import.meta.url)
   const mine = realpathSync(require.resolve('@horizon-ts/core'))
-  for (const pkg of ['@horizon-ts/react', '@horizon-ts/server']) {
+  for (const pkg of ['@horizon-ts/react', '@horizon-ts/server', '@horizon-ts/cli']) {
     const theirs = createRequire(realpathSync(require.resolve(pkg))).resolve('@horizon-ts/core')
     assert.equal(realpathSync(theirs), mine, `${pkg} resolves another @horizon-ts/core`)
   }
@@ -110,6 +112,40 @@ test('quickstart against the installed horizon-server: create, update with a big
     ],
   )
   await assert.rejects(client.getHwm(987654321), core.EntityNotFoundError)
+})
+
+/** Runs the installed `horizon` bin; resolves its exit code and output. */
+function horizon(args, stdin = '') {
+  const bin = fileURLToPath(new URL('./node_modules/.bin/horizon', import.meta.url))
+  return new Promise((resolve, reject) => {
+    const child = spawn(bin, args, {
+      env: { ...process.env, HORIZON_URL: url, HORIZON_USER: 'admin', HORIZON_PASSWORD: 'x' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d) => {
+      stdout += d
+    })
+    child.stderr.on('data', (d) => {
+      stderr += d
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(stdin)
+  })
+}
+
+test('the installed horizon bin: an HWM set from stdin, read back and exported with every digit', async () => {
+  assert.deepEqual(await horizon(['ns', 'create', 'consumer_cli', '--json']).then((r) => r.code), 0)
+  const set = await horizon(['hwm', 'set', 'consumer_cli', 'offset', '-', '--type', 'column_int'], `${BIG}\n`)
+  assert.equal(set.code, 0, set.stderr)
+  const got = await horizon(['hwm', 'get', 'consumer_cli', 'offset', '--json'])
+  assert.match(got.stdout, new RegExp(`"value": ${BIG},`))
+  const exported = await horizon(['export', 'consumer_cli'])
+  assert.match(exported.stdout, /"format": "horizon-ts.hwm-export"/)
+  assert.match(exported.stdout, new RegExp(`"value": ${BIG},`))
+  assert.equal((await horizon(['hwm', 'get', 'consumer_cli', 'nope'])).code, 3)
 })
 
 test('@tanstack/query-core: typed keys, fetchQuery, a mutation writing the cache', async () => {

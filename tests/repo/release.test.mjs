@@ -1,5 +1,5 @@
 // Versioning as users of the packages meet it (issue 10): `pnpm release:dry` reports what would be
-// published, and changesets bump the three packages together with a CHANGELOG entry in each.
+// published, and changesets bump the four packages together with a CHANGELOG entry in each.
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const env = { ...process.env, NO_COLOR: '1', COREPACK_ENABLE_DOWNLOAD_PROMPT: '0' }
-const PACKAGES = ['core', 'react', 'server']
+const PACKAGES = ['core', 'react', 'server', 'cli']
 const version = (dir, p) => JSON.parse(readFileSync(join(dir, 'packages', p, 'package.json'), 'utf8')).version
 
 test('pnpm release:dry prints npm publish --dry-run for each package, with its CHANGELOG', { timeout: 120_000 }, () => {
@@ -27,10 +27,10 @@ test('pnpm release:dry prints npm publish --dry-run for each package, with its C
     assert.doesNotMatch(report, /npm notice \S+ (test|tests|bench)\//, `${name} ships tests or benchmarks`)
   }
   assert.doesNotMatch(out, /Unknown env config/)
-  assert.match(out, /would publish 3 packages \(dry run\)/)
+  assert.match(out, /would publish 4 packages \(dry run\)/)
 })
 
-test('a changeset bumps core, react and server together and writes each CHANGELOG', { timeout: 60_000 }, (t) => {
+test('a changeset bumps core, react, server and cli together and writes each CHANGELOG', { timeout: 60_000 }, (t) => {
   // A throwaway worktree of HEAD: `changeset version` rewrites package.json and CHANGELOG files.
   const dir = join(mkdtempSync(join(tmpdir(), 'horizon-changeset-')), 'tree')
   const git = (...args) => spawnSync('git', args, { cwd: root, encoding: 'utf8' })

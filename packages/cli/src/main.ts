@@ -56,11 +56,15 @@ function findCommand(positionals: string[]): { cmd?: Command; args: string[]; gr
   return { cmd: COMMANDS.find((c) => c.name === first), args: positionals.slice(1) }
 }
 
-/** Refuses options the command does not take and a wrong number of arguments. */
-function checkUsage(cmd: Command, values: Values, args: string[]): void {
+/** Refuses options the command does not take. */
+function checkOptions(cmd: Command, values: Values): void {
   for (const key of Object.keys(values))
     if (values[key] !== undefined && !GLOBAL.includes(key) && !cmd.options.includes(key))
       throw new UsageError(`horizon ${cmd.name} takes no --${key}`)
+}
+
+/** Refuses a wrong number of arguments. */
+function checkArgs(cmd: Command, args: string[]): void {
   const variadic = cmd.args.at(-1)?.endsWith('...') ?? false
   const enough = args.length >= cmd.args.length
   if (!enough || (!variadic && args.length > cmd.args.length)) {
@@ -114,11 +118,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       throw new UsageError(`Unknown command: ${positionals.slice(0, group ? 2 : 1).join(' ')}`)
     }
     cmdName = cmd.name
+    checkOptions(cmd, values)
     if (help) {
       io.stdout.write(commandHelp(cmd))
       return 0
     }
-    checkUsage(cmd, values, args)
+    checkArgs(cmd, args)
     let client: ReturnType<typeof clientFor> | undefined
     const ctx: Context = {
       io,
