@@ -13,7 +13,10 @@ import {
 } from '@horizon-ts/core'
 import { InputError, NotFoundError, UsageError } from './errors.js'
 
-/** What each exit code means. */
+/**
+ * What each exit code means.
+ * @example `if (code === EXIT.notFound) console.log('no such HWM')`
+ */
 export const EXIT = {
   ok: 0,
   /** unexpected failure, or a server error (5xx, an answer that is not Horizon's) */
@@ -28,7 +31,10 @@ export const EXIT = {
   network: 6,
 } as const
 
-/** The exit code a failure ends the run with. */
+/**
+ * The exit code a failure ends the run with.
+ * @example `exitCodeOf(new EntityNotFoundError('HWM with id=5 not found')) // 3`
+ */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return EXIT.usage
   if (error instanceof NotFoundError || error instanceof EntityNotFoundError) return EXIT.notFound

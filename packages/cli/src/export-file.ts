@@ -7,10 +7,21 @@
 import type { HWMResponseV1 } from '@horizon-ts/core'
 import { type JsonValue, parseJson, stringifyJson } from '@horizon-ts/core/json'
 
+/**
+ * What an export file says it is (its `format`), so an import refuses any other JSON.
+ * @example `JSON.parse(text).format === EXPORT_FORMAT`
+ */
 export const EXPORT_FORMAT = 'horizon-ts.hwm-export'
+/**
+ * The version of the export file this CLI writes and reads (its `version`).
+ * @example `JSON.parse(text).version === EXPORT_VERSION`
+ */
 export const EXPORT_VERSION = 1
 
-/** One HWM as exported: what it takes to create it again, no ids. */
+/**
+ * One HWM as exported: what it takes to create it again, no ids.
+ * @example `{ name: 'orders_offset', type: 'column_int', value: 18446744073709551616n, description: '', entity: null, expression: null }`
+ */
 export interface HwmExportItem {
   name: string
   type: string

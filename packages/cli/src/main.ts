@@ -148,7 +148,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-/** Runs `horizon` in this process, with its arguments, streams and environment; resolves the exit code. */
+/**
+ * Runs `horizon` in this process, with its arguments, streams and environment; resolves the exit code.
+ * @example `process.exitCode = await runProcess()`
+ */
 export function runProcess(): Promise<number> {
   // `horizon … | head`: a closed pipe ends the output, not the program with a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
