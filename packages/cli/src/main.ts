@@ -42,7 +42,8 @@ const GLOBAL = ['url', 'user', 'password', 'token', 'profile', 'json', 'help']
 /** Replaces each secret in a message (a password or token should never reach it; this makes sure). */
 function redact(message: string, secrets: readonly string[]): string {
   let out = message
-  for (const s of secrets) if (s.length >= 1) out = out.split(s).join('[REDACTED]')
+  // Shorter than 3 characters, a "secret" would blank out letters of every message: no real password is.
+  for (const s of secrets) if (s.length >= 3) out = out.split(s).join('[REDACTED]')
   return out
 }
 

@@ -124,6 +124,9 @@ describe('secrets are never printed', () => {
     expect(r.code).toBe(4)
     expect(`${r.stdout}${r.stderr}`).not.toContain(secret)
     server.faults.clear()
+    // Even a message that would quote it (a namespace named like the password) shows it redacted.
+    const quoted = await horizon(['ns', 'get', secret], { env })
+    expect(quoted).toEqual({ code: 3, stdout: '', stderr: 'horizon: Namespace "[REDACTED]" not found\n' })
     const fine = await horizon(['hwm', 'get', 'etl_sales', 'nope', '--json'], { env })
     expect(fine.code).toBe(3)
     expect(`${fine.stdout}${fine.stderr}`).not.toContain(secret)

@@ -71,6 +71,20 @@ describe('export', () => {
   })
 })
 
+describe('progress', () => {
+  it('is shown on stderr when it is a terminal, never on stdout; nothing on stderr otherwise', async () => {
+    const tty = { stdin: false, stderr: true }
+    const exported = await horizon(['export', 'cli_src'], { env, isTTY: tty })
+    expect(exported.code).toBe(0)
+    expect(exported.stderr).toMatch(/export: 4 HWMs read…/)
+    expect(exported.stdout).toMatch(/^\{\n/)
+    const listed = await horizon(['hwm', 'list', 'etl_sales', '--all', '--json'], { env, isTTY: tty })
+    expect(listed.stderr).toMatch(/50 read…/)
+    expect(JSON.parse(listed.stdout).length).toBeGreaterThan(50)
+    expect((await horizon(['hwm', 'list', 'etl_sales', '--all'], { env })).stderr).toBe('')
+  })
+})
+
 describe('import', () => {
   it('round trip: export, import into another namespace, export again: the same HWMs digit for digit', async () => {
     const first = await exportOf('cli_src')
