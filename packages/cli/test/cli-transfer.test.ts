@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs'
 import type { HorizonServer } from '@horizon-ts/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportText } from '../../../apps/demo/src/lib/hwm-export.js'
+import { parseImport } from '../../../apps/demo/src/lib/hwm-import.js'
 import { demoServer, horizon } from './helpers.js'
 
 let server: HorizonServer
@@ -63,11 +64,31 @@ describe('export', () => {
       expression: 'updated_at',
     })
   })
-  it("reads a file the demo's exporter wrote (same format both ways)", async () => {
-    // The demo's own fixture-free check: its exporter's field list is ours.
-    const demo = readFileSync(new URL('../../../apps/demo/src/lib/hwm-export.ts', import.meta.url), 'utf8')
-    expect(demo).toContain("EXPORT_FORMAT = 'horizon-ts.hwm-export'")
-    expect(demo).toContain('EXPORT_VERSION = 1')
+  it("moves between the admin UI and the CLI: the demo's importer reads our file, we import the demo's", async () => {
+    // The admin UI's own code (apps/demo/src/lib), so a change of format on either side fails here.
+    const text = await exportOf('cli_src')
+    const parsed = parseImport(text)
+    if (!parsed.ok) throw new Error(parsed.message)
+    expect(parsed.invalid).toEqual([])
+    expect(parsed.namespace).toBe('cli_src')
+    expect(parsed.items.find((i) => i.name === 'big')?.value).toBe(18446744073709551616n)
+
+    const hwms = parsed.items.map((item, i) => ({
+      ...item,
+      id: i + 1,
+      namespace_id: 1,
+      changed_at: '2024-01-31T10:00:00Z',
+      changed_by: 'ui',
+      name: `ui_${item.name}`,
+    }))
+    const fromUi = exportText('from_the_ui', hwms, new Date('2024-01-31T10:00:00Z'))
+    await horizon(['ns', 'create', 'cli_from_ui'], { env })
+    const r = await horizon(['import', 'cli_from_ui', '--json'], { env, stdin: fromUi })
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout).results).toHaveLength(4)
+    expect((await horizon(['hwm', 'get', 'cli_from_ui', 'ui_nanos'], { env })).stdout).toMatch(
+      /\nvalue\s+1733080000123456789\n/,
+    )
   })
 })
 
