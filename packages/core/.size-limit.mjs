@@ -50,6 +50,14 @@ export default [
   },
   {
     modifyEsbuildConfig: esm,
+    name: '@horizon-ts/core/export (the HWM export file, exact JSON with lossless-json included)',
+    path: 'dist/export.js',
+    import: '*',
+    gzip: true,
+    limit: '4.5 kB',
+  },
+  {
+    modifyEsbuildConfig: esm,
     name: '@horizon-ts/core/json (exact parse and stringify, lossless-json included)',
     path: 'dist/json.js',
     import: '*',

@@ -4,6 +4,7 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     constraints: 'src/entries/constraints.ts',
+    export: 'src/entries/export.ts',
     query: 'src/entries/query.ts',
     schemas: 'src/entries/schemas.ts',
     json: 'src/entries/json.ts',

@@ -10,8 +10,9 @@
  * })
  * ```
  */
+
+export { EXPORT_FORMAT, EXPORT_VERSION, type HwmExportItem } from '@horizon-ts/core/export'
 export { EXIT, exitCodeOf } from './exit-codes.js'
-export { EXPORT_FORMAT, EXPORT_VERSION, type HwmExportItem } from './export-file.js'
 export type { Io, Out } from './io.js'
 export { run, runProcess } from './main.js'
 export type { Profile } from './profiles.js'

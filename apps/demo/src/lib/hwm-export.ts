@@ -1,60 +1,10 @@
 /**
- * A namespace's HWMs as a JSON file, and back (see `hwm-import.ts`). Values are written with the
- * exact writer (`formatJson`): 18446744073709551616 stays those digits, never a rounded number.
+ * A namespace's HWMs as a JSON file, and back (see `hwm-import.ts`): the format is the core's
+ * (`@horizon-ts/core/export`, shared with the `horizon` CLI); the file's name is the UI's.
  */
-import type { HWMResponseV1 } from '@horizon-ts/core'
-import type { JsonValue } from '@horizon-ts/core/json'
-import { formatJson } from './json'
 
-/** What the file says it is, so an import can refuse any other JSON. */
-export const EXPORT_FORMAT = 'horizon-ts.hwm-export'
-export const EXPORT_VERSION = 1
-
-/** One HWM as exported: what it takes to create it again, nothing tied to one server (no ids). */
-export interface HwmExportItem {
-  name: string
-  type: string
-  value: JsonValue
-  description: string
-  entity: string | null
-  expression: string | null
-}
-
-/** The file: `{ format, version, namespace, exported_at, hwms: [...] }`. */
-export interface HwmExportFile {
-  format: typeof EXPORT_FORMAT
-  version: typeof EXPORT_VERSION
-  namespace: string
-  exported_at: string
-  hwms: HwmExportItem[]
-}
-
-/** The exported fields of an HWM. */
-export function exportItem(hwm: HWMResponseV1): HwmExportItem {
-  return {
-    name: hwm.name,
-    type: hwm.type,
-    value: hwm.value,
-    description: hwm.description,
-    entity: hwm.entity ?? null,
-    expression: hwm.expression ?? null,
-  }
-}
-
-/**
- * The file's text, pretty-printed, values exact.
- * @example `exportText('etl', hwms, new Date())`
- */
-export function exportText(namespace: string, hwms: readonly HWMResponseV1[], at: Date): string {
-  const file: HwmExportFile = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    namespace,
-    exported_at: at.toISOString(),
-    hwms: hwms.map(exportItem),
-  }
-  return `${formatJson(file as unknown as JsonValue)}\n`
-}
+export type { HwmExportFile, HwmExportItem } from '@horizon-ts/core/export'
+export { EXPORT_FORMAT, EXPORT_VERSION, exportItem, exportText } from '@horizon-ts/core/export'
 
 /**
  * A file name for the export: the namespace (unsafe characters replaced) and the time.

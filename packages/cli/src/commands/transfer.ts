@@ -1,9 +1,9 @@
 /** `horizon export NS > file.json` and `horizon import NS < file.json`, in the admin UI's file format. */
 import type { HorizonClient, HWMResponseV1 } from '@horizon-ts/core'
+import { exportText, type HwmExportItem, parseImport } from '@horizon-ts/core/export'
 import { type Command, text } from '../command.js'
 import { InputError, UsageError } from '../errors.js'
 import { exitCodeOf } from '../exit-codes.js'
-import { exportText, type HwmExportItem, parseImport } from '../export-file.js'
 import type { Io } from '../io.js'
 import { readAll } from '../io.js'
 import { findNamespace } from '../lookup.js'

@@ -1,11 +1,12 @@
 /**
- * The HWM export file the demo's admin UI writes and reads (apps/demo/src/lib/hwm-export.ts and
- * hwm-import.ts), so files move between the UI and the CLI:
- * `{ "format": "horizon-ts.hwm-export", "version": 1, "namespace", "exported_at", "hwms": [...] }`,
- * values written and read with the exact JSON of `@horizon-ts/core/json`.
+ * A namespace's HWMs as a file, and back: the format the admin UI and the `horizon` CLI both write
+ * and read, so files move between them:
+ * `{ "format": "horizon-ts.hwm-export", "version": 1, "namespace", "exported_at", "hwms": [...] }`.
+ * Values are written and read with the exact JSON (integers beyond 2^53 keep every digit).
  */
-import type { HWMResponseV1 } from '@horizon-ts/core'
-import { type JsonValue, parseJson, stringifyJson } from '@horizon-ts/core/json'
+import type { HWMResponseV1 } from '../horizon/types.js'
+import { parseJson, stringifyJson } from '../json/exact.js'
+import type { JsonValue } from '../json/types.js'
 
 /**
  * What an export file says it is (its `format`), so an import refuses any other JSON.
@@ -13,7 +14,7 @@ import { type JsonValue, parseJson, stringifyJson } from '@horizon-ts/core/json'
  */
 export const EXPORT_FORMAT = 'horizon-ts.hwm-export'
 /**
- * The version of the export file this CLI writes and reads (its `version`).
+ * The version of the export file written and read here (its `version`).
  * @example `JSON.parse(text).version === EXPORT_VERSION`
  */
 export const EXPORT_VERSION = 1
@@ -31,26 +32,50 @@ export interface HwmExportItem {
   expression: string | null
 }
 
-/** The file's text, pretty-printed, values exact. */
+/**
+ * The file: `{ format, version, namespace, exported_at, hwms: [...] }`.
+ * @example `const file: HwmExportFile = JSON.parse(text)`
+ */
+export interface HwmExportFile {
+  format: typeof EXPORT_FORMAT
+  version: typeof EXPORT_VERSION
+  namespace: string
+  exported_at: string
+  hwms: HwmExportItem[]
+}
+
+/**
+ * One HWM as the file holds it: what it takes to create it again, nothing tied to one server (no ids).
+ * @example `exportItem(await client.getHwm(5)) // { name, type, value, description, entity, expression }`
+ */
+export const exportItem = (hwm: HWMResponseV1): HwmExportItem => ({
+  name: hwm.name,
+  type: hwm.type,
+  value: hwm.value as JsonValue,
+  description: hwm.description,
+  entity: hwm.entity ?? null,
+  expression: hwm.expression ?? null,
+})
+
+/**
+ * The file's text for `hwms` of `namespace`, pretty-printed, values exact.
+ * @example `writeFileSync('etl.json', exportText('etl', hwms, new Date()))`
+ */
 export function exportText(namespace: string, hwms: readonly HWMResponseV1[], at: Date): string {
-  const file = {
+  const file: HwmExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     namespace,
     exported_at: at.toISOString(),
-    hwms: hwms.map((h) => ({
-      name: h.name,
-      type: h.type,
-      value: h.value,
-      description: h.description,
-      entity: h.entity ?? null,
-      expression: h.expression ?? null,
-    })),
+    hwms: hwms.map(exportItem),
   }
   return `${stringifyJson(file as unknown as JsonValue, 2)}\n`
 }
 
-/** An item that cannot be imported: its 1-based position, its name if it has one, and why. */
+/**
+ * An item that cannot be imported: its 1-based position, its name if it has one, and why.
+ * @example `{ position: 3, name: '', problems: ['name: must not be empty'] }`
+ */
 export interface InvalidItem {
   position: number
   name?: string
@@ -61,7 +86,11 @@ const FIELDS = ['name', 'type', 'value', 'description', 'entity', 'expression']
 const isObject = (v: unknown): v is Record<string, JsonValue> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** The problems of one item, as the demo checks them (Horizon's limits); empty when fine. */
+/**
+ * The problems of one item, as Horizon's limits state them (name 1..2048 characters, type 1..64, a
+ * value present; description a string; entity and expression a string or null). Empty when fine.
+ * @example `itemProblems({ name: '', type: 'column_int', value: 1 }) // ['name: must not be empty']`
+ */
 export function itemProblems(raw: unknown): string[] {
   if (!isObject(raw)) return ['not an object']
   const problems: string[] = []
@@ -84,11 +113,19 @@ export function itemProblems(raw: unknown): string[] {
   return problems
 }
 
+/**
+ * What `parseImport` found: the valid items and the invalid ones, or why the text is no export file.
+ * @example `const parsed: ParsedImport = parseImport(text); if (parsed.ok) console.log(parsed.items.length)`
+ */
 export type ParsedImport =
   | { ok: true; items: HwmExportItem[]; invalid: InvalidItem[]; namespace?: string }
   | { ok: false; message: string }
 
-/** Parses an export file: the valid items and the invalid ones (a name given twice is invalid the second time). */
+/**
+ * Parses an export file's text: the valid items, and the invalid ones with their problems (a name
+ * given twice is invalid the second time: the second write would overwrite the first).
+ * @example `const parsed = parseImport(readFileSync('etl.json', 'utf8'))`
+ */
 export function parseImport(text: string): ParsedImport {
   let doc: JsonValue
   try {
@@ -102,7 +139,10 @@ export function parseImport(text: string): ParsedImport {
       message: `Not an HWM export: expected an object with "format": "${EXPORT_FORMAT}" and "hwms": [...]`,
     }
   if (doc.version !== EXPORT_VERSION)
-    return { ok: false, message: `Export version ${stringifyJson(doc.version ?? null)}: this CLI reads version 1` }
+    return {
+      ok: false,
+      message: `Export version ${stringifyJson(doc.version ?? null)}: version 1 is the one read here`,
+    }
   const items: HwmExportItem[] = []
   const invalid: InvalidItem[] = []
   const seen = new Set<string>()
