@@ -3,10 +3,11 @@
  * `ifExists` / `ifNotExists`, paging, dry runs. Part of the request chunk, so the main entry keeps
  * only the client's shape; every function takes the client it works for.
  */
+import { lazyModule } from '../lazy-module.js'
 import type { DryRunRequest } from '../transport/transport.js'
 import type { CallOptions } from '../transport/types.js'
 import { checkCallOptions, checkQuery } from './call-options.js'
-import type { CallHost, CreateOptions, DeleteOptions, ResponseChecker } from './client-options.js'
+import type { CallHost, CreateOptions, DeleteOptions } from './client-options.js'
 import { EntityAlreadyExistsError, EntityNotFoundError, makeError, ResponseValidationError } from './errors.js'
 import { HORIZON_VERSION } from './generated/version.js'
 import { type OperationArgs, type OperationName, type OperationResult, operations } from './operations.js'
@@ -17,12 +18,8 @@ import type { NamespaceCreateRequestV1, NamespaceResponseV1, PageResponseV1 } fr
 /** Clients whose server version was read (from the first answer that tells). */
 const versionRead = new WeakSet<CallHost>()
 
-let loading: Promise<ResponseChecker> | undefined
 /** The schemas weigh more than the client: they load only when a client asks to validate. */
-const loadChecker = () => {
-  loading ??= import('./response-check.js').then((m) => m.checkResponse)
-  return loading
-}
+const schemas = lazyModule(() => import('./response-check.js'))
 
 /**
  * Validates, sends, checks the answer. `expected`: a status the caller will turn into success, so
@@ -41,7 +38,7 @@ export async function callOperation<K extends OperationName>(
   if (!versionRead.has(client)) checkVersion(client, headers)
   const { validateResponses: check } = client.options
   if (check) {
-    let details = (check === true ? await loadChecker() : check)(name, data)
+    let details = (check === true ? (schemas.now() ?? (await schemas.load())).checkResponse : check)(name, data)
     if (details.length) {
       // An off-schema token answer still holds a valid token: keep it out of the error.
       const secret = operations[name].credentials

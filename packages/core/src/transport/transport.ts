@@ -169,8 +169,7 @@ export class Transport {
         reauthorized = true
         if (await auth.refresh(ctx, headers.authorization)) continue
       }
-      // Loaded with the transport; if it cannot be (offline since), the failure is final.
-      const policy = failures.now() ?? (await failures.load().catch(() => undefined))
+      const policy = await failurePolicy()
       const delayMs = policy?.retryDelay(spec.method, failure, result.headers, retries, this.options.retry)
       if (delayMs === undefined) throw await this.#fail(failure, info, spec)
       retries++
@@ -233,7 +232,7 @@ export class Transport {
   async #fail(failure: Failure, info: () => RequestInfo, spec?: RequestSpec): Promise<Error> {
     if (spec?.credentials) {
       // An answer that issues credentials, whole or cut, must not reach an error or a hook.
-      const policy = failures.now() ?? (await failures.load().catch(() => undefined))
+      const policy = await failurePolicy()
       failure = { ...failure, body: policy ? policy.redactAnswer(failure.status, failure.body) : REDACTED }
       if (failure.excerpt !== undefined) failure.excerpt = REDACTED
     }
@@ -299,6 +298,9 @@ export class Transport {
     }
   }
 }
+
+/** The failure chunk, loaded with the transport; undefined if it cannot be (offline since): the failure is then final. */
+const failurePolicy = () => failures.now() ?? failures.load().catch(() => undefined)
 
 const statusFailure = (method: string, url: string, r: TransportResponse<unknown>): Failure => ({
   kind: 'status',
