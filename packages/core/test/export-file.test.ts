@@ -1,6 +1,16 @@
 /** The HWM export file shared by the admin UI and the CLI (`@horizon-ts/core/export`). */
 
-import { EXPORT_FORMAT, exportText, parseImport } from '@horizon-ts/core/export'
+import {
+  EXPORT_FORMAT,
+  exportItem,
+  exportText,
+  type ImportResult,
+  importStep,
+  importSteps,
+  parseImport,
+  planImport,
+  runImport,
+} from '@horizon-ts/core/export'
 import { describe, expect, it } from 'vitest'
 import type { HWMResponseV1 } from '../src/index.js'
 
@@ -62,5 +72,51 @@ describe('the HWM export file', () => {
       { position: 3, name: 'ok', problems: ['name: given twice in the file'] },
       { position: 4, name: 'x', problems: ['value: missing', 'unknown field: extra'] },
     ])
+  })
+})
+
+describe('an import: plan and writes', () => {
+  const kept = { ...hwm('kept', 1), id: 7 }
+  const items = [exportItem(hwm('kept', 2)), exportItem(hwm('fresh', 3)), exportItem(hwm('other', 4))]
+
+  it('splits new names from clashes; the steps create the new names first, then skip or update', () => {
+    const plan = planImport(items, [kept])
+    expect(plan.create.map((i) => i.name)).toEqual(['fresh', 'other'])
+    expect(plan.clash).toEqual([{ item: items[0], existing: kept }])
+    expect(importSteps(plan, 'skip').map((s) => s.kind)).toEqual(['create', 'create', 'skip'])
+    expect(importSteps(plan, 'overwrite').at(-1)).toEqual({ kind: 'update', item: items[0], id: 7 })
+    expect(importStep(items[1]!, undefined, 'overwrite')).toEqual({ kind: 'create', item: items[1] })
+  })
+
+  it('writes one at a time; a failure is reported and the rest goes on; a stop starts no further write', async () => {
+    const writes: string[] = []
+    const writer = {
+      async create(item: { name: string }) {
+        writes.push(`create ${item.name}`)
+        if (item.name === 'fresh') throw new Error('refused')
+      },
+      async update(id: number, item: { name: string }) {
+        writes.push(`update ${id} ${item.name}`)
+      },
+    }
+    const results: ImportResult[] = []
+    const steps = importSteps(planImport(items, [kept]), 'overwrite')
+    await runImport(steps, writer, { onResult: (r) => results.push(r), explain: (e) => (e as Error).message })
+    expect(writes).toEqual(['create fresh', 'create other', 'update 7 kept'])
+    expect(results).toEqual([
+      { name: 'fresh', outcome: 'failed', message: 'refused' },
+      { name: 'other', outcome: 'created' },
+      { name: 'kept', outcome: 'updated' },
+    ])
+
+    writes.length = 0
+    const stopped: ImportResult[] = []
+    await runImport(steps, writer, {
+      stopped: () => stopped.length > 0,
+      onResult: (r) => stopped.push(r),
+      explain: String,
+    })
+    expect(writes).toEqual(['create fresh'])
+    expect(stopped).toHaveLength(1)
   })
 })

@@ -1,6 +1,14 @@
 /** `horizon export NS > file.json` and `horizon import NS < file.json`, in the admin UI's file format. */
 import type { HorizonClient, HWMResponseV1 } from '@horizon-ts/core'
-import { exportText, type HwmExportItem, parseImport } from '@horizon-ts/core/export'
+import {
+  exportText,
+  type ImportResult,
+  type ImportStep,
+  type ImportWriter,
+  importStep,
+  parseImport,
+  runImport,
+} from '@horizon-ts/core/export'
 import { type Command, text } from '../command.js'
 import { InputError, UsageError } from '../errors.js'
 import { exitCodeOf } from '../exit-codes.js'
@@ -41,10 +49,10 @@ Examples:
   },
 }
 
-/** What happened, or would happen, to one item of the file. */
-export interface ImportResult {
+/** What would happen to one item of the file, with `--dry-run`. */
+export interface DryRunResult {
   name: string
-  outcome: 'created' | 'updated' | 'skipped' | 'failed' | 'would create' | 'would update' | 'would skip'
+  outcome: 'would create' | 'would update' | 'would skip'
   message?: string
 }
 
@@ -84,7 +92,7 @@ Examples:
     const client = await ctx.client()
     const ns = await findNamespace(client, ctx.args[0]!)
     const existing = new Map((await readAllHwms(client, ctx.io, ns.id, 'import')).map((h) => [h.name, h]))
-    const results: ImportResult[] = []
+    const results: (ImportResult | DryRunResult)[] = []
     let code = 0
     const clashes = parsed.items.filter((i) => existing.has(i.name))
     if (onClash === 'fail' && clashes.length) {
@@ -96,44 +104,47 @@ Examples:
         )
       code = 5
     } else {
-      const shown = progress(ctx.io)
-      for (const [n, item] of parsed.items.entries()) {
-        shown.update(`import: ${n + 1}/${parsed.items.length} ${item.name}`)
-        const found = existing.get(item.name)
-        const { result, failure } = await importOne(client, ns.id, item, found, onClash === 'skip', dryRun)
-        results.push(result)
-        if (failure !== undefined && !code) code = exitCodeOf(failure)
+      const steps = parsed.items.map((item) =>
+        importStep(item, existing.get(item.name), onClash === 'skip' ? 'skip' : 'overwrite'),
+      )
+      if (dryRun) results.push(...steps.map(wouldDo))
+      else {
+        const shown = progress(ctx.io)
+        await runImport(steps, writerFor(client, ns.id), {
+          onResult: (result) => {
+            results.push(result)
+            shown.update(`import: ${results.length}/${steps.length} ${result.name}`)
+          },
+          explain: (error) => {
+            if (!code) code = exitCodeOf(error)
+            return (error as Error).message
+          },
+        })
+        shown.done()
       }
-      shown.done()
     }
     print(
       ctx.io,
       ctx.json,
       { namespace: ns.name, dry_run: dryRun, on_clash: onClash, results },
-      { kind: 'table', columns: ['name', 'outcome', 'message'], rows: (d: { results: ImportResult[] }) => d.results },
+      {
+        kind: 'table',
+        columns: ['name', 'outcome', 'message'],
+        rows: (d: { results: (ImportResult | DryRunResult)[] }) => d.results,
+      },
     )
     return code
   },
 }
 
-/** Writes one item (or says what it would write); a failed write is reported and the import goes on. */
-async function importOne(
-  client: HorizonClient,
-  namespaceId: number,
-  item: HwmExportItem,
-  found: HWMResponseV1 | undefined,
-  skip: boolean,
-  dryRun: boolean,
-): Promise<{ result: ImportResult; failure?: unknown }> {
-  const name = item.name
-  if (found && skip) return { result: { name, outcome: dryRun ? 'would skip' : 'skipped', message: 'already exists' } }
-  if (dryRun) return { result: { name, outcome: found ? 'would update' : 'would create' } }
-  const { type, value, description, entity, expression } = item
-  try {
-    if (found) await client.updateHwm(found.id, { type, value, description, entity, expression })
-    else await client.createHwm({ namespace_id: namespaceId, name, type, value, description, entity, expression })
-    return { result: { name, outcome: found ? 'updated' : 'created' } }
-  } catch (error) {
-    return { result: { name, outcome: 'failed', message: (error as Error).message }, failure: error }
-  }
-}
+/** What a step would do, for `--dry-run`. */
+const wouldDo = (step: ImportStep): DryRunResult =>
+  step.kind === 'skip'
+    ? { name: step.item.name, outcome: 'would skip', message: 'already exists' }
+    : { name: step.item.name, outcome: step.kind === 'create' ? 'would create' : 'would update' }
+
+/** The import's writes through the client (its validation, retries and exact values). */
+const writerFor = (client: HorizonClient, namespaceId: number): ImportWriter => ({
+  create: (item) => client.createHwm({ namespace_id: namespaceId, ...item }),
+  update: (id, { name: _, ...fields }) => client.updateHwm(id, fields),
+})

@@ -1,6 +1,7 @@
 /**
  * `@horizon-ts/core/export`: a namespace's HWMs as a file and back, the format the admin UI and the
- * `horizon` CLI share; values exact.
+ * `horizon` CLI share; values exact. An import is planned against the namespace's HWMs (new names,
+ * clashes) and its writes run one at a time (`planImport`, `importSteps`, `runImport`).
  * @example
  * ```ts
  * import { exportText, parseImport } from '@horizon-ts/core/export'
@@ -10,3 +11,12 @@
  */
 export type { HwmExportFile, HwmExportItem, InvalidItem, ParsedImport } from '../export/hwm-file.js'
 export { EXPORT_FORMAT, EXPORT_VERSION, exportItem, exportText, itemProblems, parseImport } from '../export/hwm-file.js'
+export type {
+  ImportOutcome,
+  ImportPlan,
+  ImportResult,
+  ImportStep,
+  ImportWriter,
+  OnClash,
+} from '../export/import-run.js'
+export { importStep, importSteps, planImport, runImport } from '../export/import-run.js'
