@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { HorizonClient, LoginPassword } from '@horizon-ts/core'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import { APP_DIR, HORIZON_URL } from './env'
 
 /** A suffix that makes each test's data its own: tests run in parallel against one server. */
@@ -29,6 +29,15 @@ export const control = {
   async requests(): Promise<{ method: string; path: string; status: number }[]> {
     return (await fetch(`${HORIZON_URL}/__control/requests`)).json()
   },
+}
+
+/**
+ * Brings the end of a continuous list into view, as a user scrolling down does: the next page loads
+ * by itself (`LoadMore` watches the list's end). Clicking its button instead races that load: the
+ * click scrolls the button into view, the page starts loading, and the button it aimed at is gone.
+ */
+export async function scrollToEnd(loadMore: Locator): Promise<void> {
+  await loadMore.scrollIntoViewIfNeeded()
 }
 
 /** Fills and sends the password form. */
